@@ -1,0 +1,1 @@
+// analysis library: sources added by the rings work (issue 5).

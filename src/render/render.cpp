@@ -1,0 +1,1 @@
+// render library: sources added by the viewer work (issue 4).
