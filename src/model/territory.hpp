@@ -40,8 +40,10 @@ struct Territory {
   std::string kind;  // EPCI: CC, CA, CU, METRO (MET69 kept as METRO)
 
   // Commune only: its EPCI SIREN (empty for the 4 island communes), pays,
-  // and INSEE zonings (AAV 2020, BV 2022, ZE 2020 codes).
-  std::string epci, pays, aav2020, bv2022, ze2020;
+  // and INSEE zonings (AAV 2020, BV 2022, ZE 2020 codes), and its category in
+  // its AAV (CATEAAV2020: 11 commune-centre, 12 other commune of the main pôle,
+  // 13 secondary pôle, 20 couronne, 30 outside any AAV).
+  std::string epci, pays, aav2020, bv2022, ze2020, aav_category;
 
   // Levels above commune: member commune codes (sorted).
   std::vector<std::string> communes;
