@@ -64,10 +64,9 @@ std::vector<std::size_t> TerritoryBase::commune_indices(const Territory& t) cons
   return out;
 }
 
-namespace {
 // Lower-cased ASCII folding of French letters, so "chateaubriant" finds
 // "Châteaubriant".
-std::string fold(std::string_view s) {
+std::string fold_name(std::string_view s) {
   static const std::pair<std::string_view, char> accents[] = {
       {"à", 'a'}, {"â", 'a'}, {"ä", 'a'}, {"é", 'e'}, {"è", 'e'}, {"ê", 'e'}, {"ë", 'e'}, {"î", 'i'},
       {"ï", 'i'}, {"ô", 'o'}, {"ö", 'o'}, {"ù", 'u'}, {"û", 'u'}, {"ü", 'u'}, {"ç", 'c'}, {"ÿ", 'y'},
@@ -92,6 +91,7 @@ std::string fold(std::string_view s) {
   return out;
 }
 
+namespace {
 std::size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
@@ -106,11 +106,11 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 }  // namespace
 
 std::vector<const Territory*> TerritoryBase::nearest_by_name(std::string_view text, std::size_t count) const {
-  const std::string needle = fold(text);
+  const std::string needle = fold_name(text);
   std::vector<std::pair<std::size_t, const Territory*>> scored;
   for (Level l : all_levels)
     for (const auto& t : layer(l)) {
-      const std::string name = fold(t.name);
+      const std::string name = fold_name(t.name);
       // A name containing the text is a better match than any edit distance.
       const std::size_t d = name.find(needle) != std::string::npos ? 0 : edit_distance(needle, name);
       scored.emplace_back(d, &t);

@@ -24,6 +24,10 @@ inline constexpr std::array<Level, 5> all_levels{Level::commune, Level::epci, Le
 std::string_view level_name(Level level);  // "commune", "epci", "pays", "departement", "region"
 std::optional<Level> parse_level(std::string_view name);
 
+// Lower-cased, accents and ligatures folded to ASCII, '-' as ' ' (œ -> oe,
+// ’ -> '): names compare equal when only case and accents differ.
+std::string fold_name(std::string_view name);
+
 // One territory of any level. Fields that do not apply to a level stay empty.
 struct Territory {
   Level level = Level::commune;
