@@ -9,6 +9,7 @@
 // others are fixed.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/territory.hpp"
@@ -25,7 +26,8 @@ struct Member {
   Level level = Level::epci;
   std::string code;   // official code: INSEE (commune, dep, region), SIREN (EPCI), pays code
   std::string name;   // as written in the catalogue; checked against the base
-  Confidence confidence = Confidence::sourced;
+  Confidence confidence = Confidence::sourced;  // effective: the alliance's unless set
+  bool confidence_explicit = false;             // written in the catalogue (kept on save)
   std::string note;
   int line = 0;       // line in the catalogue, for messages
 };
@@ -61,6 +63,8 @@ struct Alliance {
   std::string confidence_note;
   std::string scope = "loire-bretagne";  // smallest base scope holding all members
   int line = 0;
+
+  bool has_member_level(Level level) const;
 };
 
 std::string_view to_string(Status);
@@ -68,5 +72,21 @@ std::string_view to_string(Horizon);
 std::string_view to_string(Intensity);
 std::string_view to_string(Trend);
 std::string_view to_string(Confidence);
+
+std::optional<Status> parse_status(std::string_view);
+std::optional<Horizon> parse_horizon(std::string_view);
+std::optional<Intensity> parse_intensity(std::string_view);
+std::optional<Trend> parse_trend(std::string_view);
+std::optional<Confidence> parse_confidence(std::string_view);
+
+// The ids of a family fixed by the model ("status", "temporalite",
+// "intensite", "tendance", "confidence", "finalites"), in the model's order;
+// empty for extendable families (themes, portage, partner_kinds).
+std::vector<std::string_view> fixed_family_ids(std::string_view family);
+
+// The ids an alliance takes in a family (vocabulary family names, plus
+// "levels": the levels of its members), without repeats, in its own order.
+// Empty for an unknown family.
+std::vector<std::string> values_of(const Alliance& alliance, std::string_view family);
 
 }  // namespace cartes::model

@@ -3,6 +3,7 @@
 // communes, dissolved with GEOS (checked as in geo/dissolve.hpp), with their
 // figures; pairwise overlaps; per-commune coverage counts by theme.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -27,11 +28,12 @@ struct Perimeter {
 };
 
 struct Overlap {
-  std::size_t a = 0, b = 0;           // indices into the perimeters vector
+  std::size_t a = 0, b = 0;           // indices into the perimeters vector, a < b
   std::vector<std::size_t> communes;  // shared communes
   double area_km2 = 0;
   std::int64_t population_municipale = 0;
-  geo::Geometry geometry;             // shared geometry
+  std::int64_t population_totale = 0;
+  geo::Geometry geometry;             // shared geometry (dissolve of the shared communes)
 };
 
 // Per commune: how many alliances cover it, in total and by theme id.
@@ -41,11 +43,30 @@ struct CommuneCoverage {
   std::map<std::string, int> by_theme;
 };
 
+// Per EPCI: how many alliances touch it (cover at least one of its communes).
+struct EpciCoverage {
+  std::size_t epci = 0;               // index into base.layer(Level::epci)
+  int total = 0;
+  std::map<std::string, int> by_theme;
+};
+
+// Perimeters are computed in parallel over alliances (std::thread, one GEOS
+// context per thread); perimeters[i] belongs to alliances[i]. `threads` 0
+// means std::thread::hardware_concurrency(). Throws when progress is cancelled.
 std::vector<Perimeter> compute_perimeters(const TerritoryBase& base, const std::vector<Alliance>& alliances,
-                                          Progress* progress = nullptr);
+                                          Progress* progress = nullptr, unsigned threads = 0);
+// Every pair of alliances sharing at least one commune, ordered by (a, b).
 std::vector<Overlap> compute_overlaps(const TerritoryBase& base, const std::vector<Alliance>& alliances,
-                                      const std::vector<Perimeter>& perimeters);
+                                      const std::vector<Perimeter>& perimeters, unsigned threads = 0);
+// One entry per commune of the base (total 0 where no alliance exists), in base order.
 std::vector<CommuneCoverage> compute_coverage(const TerritoryBase& base, const std::vector<Alliance>& alliances,
                                               const std::vector<Perimeter>& perimeters);
+// One entry per EPCI of the base, in base order.
+std::vector<EpciCoverage> compute_epci_coverage(const TerritoryBase& base, const std::vector<Alliance>& alliances,
+                                                const std::vector<Perimeter>& perimeters);
+
+// Runs fn(i) for i in [0, n) on up to `threads` std::threads (0: hardware
+// concurrency); rethrows the first exception once every thread has stopped.
+void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& fn);
 
 }  // namespace cartes::model
