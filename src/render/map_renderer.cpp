@@ -1,0 +1,181 @@
+#include "render/map_renderer.hpp"
+
+#include <cmath>
+#include <numbers>
+
+#include "render/gl.hpp"
+
+namespace cartes::render {
+
+namespace {
+int lvl(model::Level l) { return static_cast<int>(l); }
+constexpr float deg = static_cast<float>(std::numbers::pi / 180.0);
+}  // namespace
+
+std::array<LayerStyle, 5> default_layer_styles(const BaseColors& c) {
+  std::array<LayerStyle, 5> s;
+  // Communes are hidden at the regional scale (2 430 outlines become grey
+  // noise); the viewer shows them when zoomed in (MapView) or on demand.
+  s[lvl(model::Level::commune)] = {false, c.commune, 0.6f, 0};
+  s[lvl(model::Level::epci)] = {true, c.epci, 0.9f, 0};
+  s[lvl(model::Level::pays)] = {false, c.pays, 1.2f, 5};
+  s[lvl(model::Level::departement)] = {true, c.departement, 1.4f, 0};
+  s[lvl(model::Level::region)] = {true, c.region, 2.2f, 0};
+  return s;
+}
+
+MapRenderer::MapRenderer(const std::filesystem::path& shaders)
+    : fill_(shaders, "fill"), line_(shaders, "line") {}
+
+void MapRenderer::set_scene(const SceneData& scene) {
+  origin_ = scene.origin;
+  for (std::size_t i = 0; i < layers_.size(); ++i) layers_[i].upload(scene.layers[i]);
+  set_alliances(scene);
+  has_scene_ = true;
+}
+
+void MapRenderer::set_alliances(const SceneData& scene) {
+  alliances_.upload(scene.alliances);
+  links_.upload(scene.links);
+}
+
+void MapRenderer::set_density(const std::vector<int>& counts) {
+  std::vector<std::array<unsigned char, 4>> colors(counts.size());
+  for (std::size_t i = 0; i < counts.size(); ++i) colors[i] = density_color(counts[i]).rgba8();
+  density_.upload(colors);
+}
+
+std::size_t MapRenderer::gpu_bytes() const {
+  std::size_t b = alliances_.gpu_bytes() + links_.gpu_bytes() + overlay_.gpu_bytes();
+  for (const auto& l : layers_) b += l.gpu_bytes();
+  return b;
+}
+
+void MapRenderer::draw_outline(const GpuGroup& g, Range r, Color c, float width, float offset,
+                               float dash) {
+  line_.set("u_color", c);
+  line_.set("u_width", width);
+  line_.set("u_offset", offset);
+  line_.set("u_dash", dash);
+  g.draw_lines(r);
+}
+
+void MapRenderer::draw(const MapFrame& f) {
+  const Camera& cam = f.camera;
+  glViewport(0, 0, cam.width, cam.height);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_CULL_FACE);
+  glEnable(GL_BLEND);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glClearColor(f.colors.background.r, f.colors.background.g, f.colors.background.b, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  if (!has_scene_) return;
+
+  const auto view = cam.matrix(origin_);
+  fill_.use();
+  fill_.set_mat3("u_view", view.data());
+  fill_.set("u_feature_colors", 0);
+
+  // Land: the régions (or, in a base without them, the départements).
+  fill_.set("u_mode", 0);
+  fill_.set("u_color", f.colors.land);
+  const auto& land = layers_[lvl(model::Level::region)].fill_ranges().empty() ? layers_[lvl(model::Level::departement)]
+                                                                                : layers_[lvl(model::Level::region)];
+  land.draw_fill_all();
+
+  if (f.mode == MapMode::density && !density_.empty()) {
+    fill_.set("u_mode", 1);
+    density_.bind(0);
+    layers_[lvl(model::Level::commune)].draw_fill_all();
+  } else if (f.mode == MapMode::themes) {
+    fill_.set("u_mode", 2);
+    fill_.set("u_hatch_period", hatch_period_px);
+    const auto& ranges = alliances_.fill_ranges();
+    for (const auto& a : f.alliances) {
+      if (a.index >= ranges.size() || a.stripes.empty()) continue;
+      for (std::size_t k = 0; k < a.stripes.size(); ++k) {
+        const auto& s = a.stripes[k];
+        // The tint goes down once; further themes only add their stripes,
+        // shifted by a fraction of the period so they do not hide each other.
+        fill_.set("u_color", k == 0 ? s.color.with_alpha(a.intensity.tint_alpha) : s.color.with_alpha(0));
+        fill_.set("u_stripe_color", s.color);
+        fill_.set("u_hatch_angle", s.angle_deg * deg);
+        fill_.set("u_stripe_width", a.intensity.stripe_px);
+        fill_.set("u_stripe_phase", static_cast<float>(k) * hatch_period_px / 3.0f);
+        alliances_.draw_fill(ranges[a.index]);
+      }
+    }
+  }
+
+  line_.use();
+  line_.set_mat3("u_view", view.data());
+  line_.set("u_viewport", static_cast<float>(cam.width), static_cast<float>(cam.height));
+  line_.set("u_px_per_unit", static_cast<float>(1.0 / cam.mpp));
+  for (auto level : {model::Level::commune, model::Level::epci, model::Level::pays, model::Level::departement,
+                     model::Level::region}) {
+    const auto& st = f.layers[lvl(level)];
+    if (!st.visible) continue;
+    draw_outline(layers_[lvl(level)], {0, 0xffffffffu}, st.outline, st.width_px, 0, st.dash_px);
+  }
+
+  const auto& lranges = alliances_.line_ranges();
+  const bool outlines = f.mode == MapMode::themes;
+  for (const auto& a : f.alliances) {
+    if (a.index >= lranges.size() || a.stripes.empty() || !outlines) continue;
+    draw_outline(alliances_, lranges[a.index], a.stripes[0].color, a.intensity.outline_px, a.offset_px,
+                 a.dashed ? imaginee_dash_px : 0);
+    if (f.show_links && a.index < links_.line_ranges().size())
+      draw_outline(links_, links_.line_ranges()[a.index], a.stripes[0].color, 1.6f, 0, 4);
+  }
+
+  if (f.highlight && *f.highlight < lranges.size()) {
+    const Range r = lranges[*f.highlight];
+    draw_outline(alliances_, r, Color{1, 1, 1, 0.9f}, 7, 0, 0);
+    draw_outline(alliances_, r, f.colors.highlight, 3, 0, 0);
+    if (*f.highlight < links_.line_ranges().size()) {
+      draw_outline(links_, links_.line_ranges()[*f.highlight], Color{1, 1, 1, 0.9f}, 5, 0, 0);
+      draw_outline(links_, links_.line_ranges()[*f.highlight], f.colors.highlight, 2, 0, 6);
+    }
+  }
+  for (const auto* pick : {&f.hovered, &f.selected}) {
+    if (!*pick) continue;
+    const auto& g = layers_[lvl((*pick)->level)];
+    if ((*pick)->index >= g.line_ranges().size()) continue;
+    const bool sel = pick == &f.selected;
+    draw_outline(g, g.line_ranges()[(*pick)->index], sel ? Color{0.05f, 0.05f, 0.05f, 1} : Color{0.1f, 0.1f, 0.1f, 0.7f},
+                 sel ? 2.5f : 1.8f, 0, 0);
+  }
+  if (f.overlay) draw_overlay(*f.overlay, cam);
+  glBindVertexArray(0);
+  glUseProgram(0);
+}
+
+void MapRenderer::draw_overlay(const Overlay& o, const Camera& cam) {
+  if (o.version != overlay_version_) {
+    // Panels change overlays rarely (a new ring): triangulate here, once.
+    MeshGroup mesh;
+    for (std::size_t i = 0; i < o.items.size(); ++i) {
+      begin_feature(mesh);
+      tessellate(o.items[i].polygons, origin_, static_cast<std::uint32_t>(i), mesh, "overlay");
+      append_outline(o.items[i].polygons, origin_, static_cast<std::uint32_t>(i), mesh);
+      end_feature(mesh);
+    }
+    overlay_.upload(mesh);
+    overlay_version_ = o.version;
+  }
+  const auto view = cam.matrix(origin_);
+  fill_.use();
+  fill_.set_mat3("u_view", view.data());
+  fill_.set("u_mode", 0);
+  for (std::size_t i = 0; i < o.items.size() && i < overlay_.fill_ranges().size(); ++i) {
+    if (o.items[i].fill.a <= 0) continue;
+    fill_.set("u_color", o.items[i].fill);
+    overlay_.draw_fill(overlay_.fill_ranges()[i]);
+  }
+  line_.use();
+  for (std::size_t i = 0; i < o.items.size() && i < overlay_.line_ranges().size(); ++i)
+    draw_outline(overlay_, overlay_.line_ranges()[i], o.items[i].outline, o.items[i].width_px, 0,
+                 o.items[i].dashed ? 6.f : 0.f);
+}
+
+}  // namespace cartes::render

@@ -1,0 +1,91 @@
+#pragma once
+// Draws one frame of the map into the bound framebuffer (window or offscreen
+// FBO): the same code for the viewer, `cartes render` and the benchmark.
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "render/camera.hpp"
+#include "render/gpu.hpp"
+#include "render/overlay.hpp"
+#include "render/scene.hpp"
+#include "render/style.hpp"
+
+namespace cartes::render {
+
+enum class MapMode { themes, density };
+
+// Stripes of one theme of an alliance.
+struct Stripe {
+  Color color;
+  float angle_deg = 45;
+};
+
+struct AllianceStyle {
+  std::size_t index = 0;        // perimeter index in the scene
+  std::vector<Stripe> stripes;  // one per theme (first theme first)
+  IntensityStyle intensity{};
+  bool dashed = false;          // imaginée
+  float offset_px = 0;          // outline moved towards the interior
+};
+
+struct LayerStyle {
+  bool visible = true;
+  Color outline;
+  float width_px = 1;
+  float dash_px = 0;
+};
+
+struct Pick {
+  model::Level level = model::Level::commune;
+  std::size_t index = 0;
+};
+
+struct MapFrame {
+  Camera camera;
+  MapMode mode = MapMode::themes;
+  BaseColors colors;
+  std::array<LayerStyle, 5> layers;     // by model::Level
+  std::vector<AllianceStyle> alliances; // drawn in this order
+  bool show_links = true;
+  std::optional<std::size_t> highlight; // perimeter index
+  std::optional<Pick> hovered, selected;
+  const Overlay* overlay = nullptr;
+};
+
+// The default look of the base layers (widths, colours, visibility).
+std::array<LayerStyle, 5> default_layer_styles(const BaseColors& colors);
+
+class MapRenderer {
+ public:
+  // Loads fill.{vert,frag} and line.{vert,frag} from `shaders`.
+  explicit MapRenderer(const std::filesystem::path& shaders);
+
+  // Uploads the base layers (and alliances, if any) to the GPU.
+  void set_scene(const SceneData& scene);
+  void set_alliances(const SceneData& scene);
+  bool has_scene() const { return has_scene_; }
+  // Cooperation density: one count per commune (0: not covered).
+  void set_density(const std::vector<int>& counts_per_commune);
+
+  void draw(const MapFrame& frame);
+  std::size_t gpu_bytes() const;
+
+ private:
+  void draw_outline(const GpuGroup& g, Range r, Color c, float width, float offset, float dash);
+  void draw_overlay(const Overlay& o, const Camera& cam);
+
+  Program fill_, line_;
+  std::array<GpuGroup, 5> layers_;
+  GpuGroup alliances_, links_;
+  FeatureColors density_;
+  geo::Point origin_;
+  bool has_scene_ = false;
+  GpuGroup overlay_;
+  std::uint64_t overlay_version_ = ~0ull;
+  std::vector<OverlayItem> overlay_items_;
+};
+
+}  // namespace cartes::render

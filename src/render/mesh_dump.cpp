@@ -1,0 +1,91 @@
+#include "render/mesh_dump.hpp"
+
+#include <cstdio>
+#include <memory>
+
+#include "core/error.hpp"
+
+namespace cartes::render {
+
+namespace {
+struct FileCloser {
+  void operator()(std::FILE* f) const noexcept { std::fclose(f); }
+};
+
+class Writer {
+ public:
+  explicit Writer(const std::filesystem::path& p) : path_(p), f_(std::fopen(p.c_str(), "wb")) {
+    if (!f_) throw OutputError("cannot write the mesh dump " + p.string());
+  }
+  void bytes(const void* data, std::size_t n) {
+    if (n && std::fwrite(data, 1, n, f_.get()) != n) throw OutputError("cannot write the mesh dump " + path_.string());
+  }
+  template <class T>
+  void pod(const T& v) { bytes(&v, sizeof v); }
+  template <class T>
+  void array(const std::vector<T>& v) { bytes(v.data(), v.size() * sizeof(T)); }
+  void color(const Color& c) { pod(c.r), pod(c.g), pod(c.b), pod(c.a); }
+  void close() {
+    if (std::fclose(f_.release()) != 0) throw OutputError("cannot write the mesh dump " + path_.string());
+  }
+
+ private:
+  std::filesystem::path path_;
+  std::unique_ptr<std::FILE, FileCloser> f_;
+};
+static_assert(sizeof(FillVertex) == 12 && sizeof(Segment) == 24 && sizeof(Range) == 8);
+}  // namespace
+
+void write_mesh_dump(const std::filesystem::path& file, const SceneData& scene, const MapFrame& frame) {
+  std::filesystem::path tmp = file;
+  tmp += ".tmp";
+  {
+    Writer w(tmp);
+    w.bytes("CARTMSH1", 8);
+    for (double d : {scene.origin.x, scene.origin.y, frame.camera.cx, frame.camera.cy, frame.camera.mpp}) w.pod(d);
+    w.color(frame.colors.background);
+    w.color(frame.colors.land);
+    std::vector<std::pair<std::uint32_t, const MeshGroup*>> groups;
+    for (std::uint32_t i = 0; i < 5; ++i) groups.emplace_back(i, &scene.layers[i]);
+    groups.emplace_back(5, &scene.alliances);
+    groups.emplace_back(6, &scene.links);
+    w.pod(static_cast<std::uint32_t>(groups.size()));
+    for (auto [kind, g] : groups) {
+      w.pod(kind);
+      for (std::size_t n : {g->vertices.size(), g->indices.size(), g->segments.size(), g->fill.size()})
+        w.pod(static_cast<std::uint32_t>(n));
+      w.array(g->vertices);
+      w.array(g->indices);
+      w.array(g->segments);
+      w.array(g->fill);
+      w.array(g->lines);
+    }
+    w.pod(static_cast<std::uint32_t>(frame.layers.size()));
+    for (const auto& l : frame.layers) {
+      w.pod(static_cast<std::uint32_t>(l.visible));
+      w.color(l.outline);
+      w.pod(l.width_px);
+      w.pod(l.dash_px);
+    }
+    w.pod(static_cast<std::uint32_t>(frame.alliances.size()));
+    for (const auto& a : frame.alliances) {
+      w.pod(static_cast<std::uint32_t>(a.index));
+      w.pod(static_cast<std::uint32_t>(a.dashed));
+      w.pod(a.intensity.tint_alpha);
+      w.pod(a.intensity.stripe_px);
+      w.pod(a.intensity.outline_px);
+      w.pod(a.offset_px);
+      w.pod(static_cast<std::uint32_t>(a.stripes.size()));
+      for (const auto& s : a.stripes) {
+        w.color(s.color);
+        w.pod(s.angle_deg);
+      }
+    }
+    w.close();
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, file, ec);
+  if (ec) throw OutputError("cannot write the mesh dump " + file.string() + ": " + ec.message());
+}
+
+}  // namespace cartes::render

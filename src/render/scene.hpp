@@ -1,0 +1,58 @@
+#pragma once
+// Everything the map draws, as CPU meshes built once when the data is loaded
+// (call these on a worker thread: they triangulate every polygon), then handed
+// to MapRenderer::set_scene on the GL thread. Nothing is re-tessellated per
+// frame: filters, modes and styles only change uniforms and colour tables.
+#include <array>
+#include <string>
+#include <vector>
+
+#include "core/progress.hpp"
+#include "model/perimeter.hpp"
+#include "model/territory.hpp"
+#include "render/mesh.hpp"
+
+namespace cartes::render {
+
+// A name that may be drawn on the map if it does not collide with others.
+struct LabelCandidate {
+  std::string text;
+  geo::Point at;            // world position (interior point)
+  double priority = 0;      // higher first (population)
+  model::Level level = model::Level::epci;
+};
+
+struct SceneData {
+  geo::Point origin;        // subtracted from every vertex
+  geo::Envelope extent;     // of the whole base
+  // Base layers indexed by model::Level; feature i = territory i of the layer.
+  std::array<MeshGroup, 5> layers;
+  // Feature i = perimeter i of the perimeters given to add_alliances.
+  MeshGroup alliances;
+  // Links between the parts of non-contiguous alliances (a minimum spanning
+  // tree over the parts' interior points); feature i = perimeter i.
+  MeshGroup links;
+  std::vector<geo::Point> alliance_anchor;  // where an alliance's label and trend glyph go
+  std::vector<double> alliance_area_km2;
+  std::vector<LabelCandidate> labels;       // EPCI and towns, sorted by priority
+
+  std::size_t bytes() const;
+};
+
+// Communes of at least this population get a town label candidate.
+inline constexpr std::int64_t town_label_min_population = 2000;
+
+SceneData build_base_scene(const model::TerritoryBase& base, Progress* progress = nullptr);
+void add_alliances(SceneData& scene, const std::vector<model::Perimeter>& perimeters,
+                   Progress* progress = nullptr);
+
+// Interior points of each part of a (multi)polygon and the edges of a
+// minimum spanning tree over them (pairs of indices), for linking the parts
+// of a non-contiguous alliance.
+struct PartLinks {
+  std::vector<geo::Point> points;
+  std::vector<std::pair<std::size_t, std::size_t>> edges;
+};
+PartLinks part_links(const geo::Geometry& multipolygon);
+
+}  // namespace cartes::render
