@@ -1,1 +1,0 @@
-// analysis library: sources added by the rings work (issue 5).

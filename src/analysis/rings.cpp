@@ -1,0 +1,620 @@
+#include "analysis/rings.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <fstream>
+// nlohmann::json's inlined code trips GCC 12's -Wnull-dereference.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wnull-dereference"
+#include <nlohmann/json.hpp>
+#pragma GCC diagnostic pop
+#include <set>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "core/paths.hpp"
+#include "geo/dissolve.hpp"
+#include "geo/spatial_index.hpp"
+
+namespace cartes::analysis {
+using model::Level;
+using model::Territory;
+
+std::string_view to_string(BandMode m) { return m == BandMode::centroid ? "centroid" : "any"; }
+
+std::string_view to_string(Zoning z) {
+  switch (z) {
+    case Zoning::aav: return "aav";
+    case Zoning::ze: return "ze";
+    case Zoning::bv: return "bv";
+  }
+  return "?";
+}
+
+std::optional<Zoning> parse_zoning(std::string_view s) {
+  for (Zoning z : {Zoning::aav, Zoning::ze, Zoning::bv})
+    if (to_string(z) == s) return z;
+  return std::nullopt;
+}
+
+std::string_view to_string(Family f) {
+  switch (f) {
+    case Family::core: return "core";
+    case Family::ring: return "ring";
+    case Family::cumulative: return "cumulative";
+    case Family::band: return "band";
+    case Family::zoning: return "zoning";
+    case Family::alliance: return "alliance";
+  }
+  return "?";
+}
+
+// ---------------------------------------------------------------------------
+// Zoning labels
+
+namespace {
+// One CSV line, fields optionally in double quotes ("" inside quotes = ").
+std::vector<std::string> split_csv(const std::string& line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        out.back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        out.back() += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      out.emplace_back();
+    } else if (c != '\r') {
+      out.back() += c;
+    }
+  }
+  return out;
+}
+}  // namespace
+
+ZoningLabels load_zoning_labels(const std::filesystem::path& csv) {
+  ZoningLabels out;
+  std::ifstream in(csv);
+  std::string line;
+  if (!in || !std::getline(in, line)) return out;  // header NIVGEO,CODGEO,LIBGEO,NB_COM
+  while (std::getline(in, line)) {
+    auto f = split_csv(line);
+    if (f.size() >= 3 && (f[0] == "AAV2020" || f[0] == "ZE2020" || f[0] == "BV2022"))
+      out[{f[0], f[1]}] = f[2];
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Core resolution
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::string article(Level l) {
+  switch (l) {
+    case Level::commune: return "a commune";
+    case Level::epci: return "an EPCI";
+    case Level::pays: return "a pays";
+    case Level::departement: return "a département";
+    case Level::region: return "a région";
+  }
+  return "a territory";
+}
+
+constexpr std::string_view loire_bretagne_deps[] = {"22", "29", "35", "56", "44", "49", "53", "72", "85"};
+
+bool in_loire_bretagne(std::string_view commune_code) {
+  const auto dep = commune_code.substr(0, 2);
+  return std::find(std::begin(loire_bretagne_deps), std::end(loire_bretagne_deps), dep) !=
+         std::end(loire_bretagne_deps);
+}
+
+// Looks a code up in the national lists of the sources (decoupage-administratif):
+// "EPCI 200054781 Métropole du Grand Paris (communes in 75, 92, 93, 94), scope france".
+std::optional<std::string> locate_in_sources(const std::string& code, const std::string& loaded_scope) {
+  const auto dir = paths::sources() / "raw" / "decoupage-administratif-6.0.0";
+  auto scope_word = [&](bool lb) { return lb ? std::string("loire-bretagne") : std::string("france"); };
+  {
+    std::ifstream in(dir / "epci.json");
+    const auto doc = in ? nlohmann::json::parse(in, nullptr, false) : nlohmann::json();
+    if (doc.is_array())
+      for (const auto& e : doc)
+        if (e.is_object() && e.value("code", "") == code) {
+          std::set<std::string> deps;
+          bool lb = false;
+          if (e.contains("membres") && e["membres"].is_array())
+            for (const auto& m : e["membres"]) {
+              const std::string c = m.is_object() ? m.value("code", "") : "";
+              if (c.size() >= 2) deps.insert(c.substr(0, 2));
+              lb = lb || in_loire_bretagne(c);
+            }
+          std::string d;
+          for (const auto& x : deps) d += (d.empty() ? "" : ", ") + x;
+          const std::string scope = scope_word(lb);
+          return "EPCI " + code + " " + e.value("nom", "") + " (communes in départements " + d +
+                 ") is held by scope " + scope +
+                 (scope == loaded_scope ? "" : ": build it with `cartes build --scope " + scope + "` and pass --base");
+        }
+  }
+  {
+    std::ifstream in(dir / "communes.json");
+    const auto doc = in ? nlohmann::json::parse(in, nullptr, false) : nlohmann::json();
+    if (doc.is_array())
+      for (const auto& c : doc)
+        if (c.is_object() && c.value("code", "") == code && c.value("type", "") == "commune-actuelle") {
+          const std::string scope = scope_word(in_loire_bretagne(code));
+          return "commune " + code + " " + c.value("nom", "") + " (département " + c.value("departement", "") +
+                 ") is held by scope " + scope +
+                 (scope == loaded_scope ? "" : ": build it with `cartes build --scope " + scope + "` and pass --base");
+        }
+  }
+  return std::nullopt;
+}
+
+bool has_letters(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isalpha(c) && c != 'A' && c != 'B'; });
+}
+
+}  // namespace
+
+std::vector<std::size_t> resolve_core(const model::TerritoryBase& base, Level level,
+                                      std::span<const std::string> codes) {
+  if (codes.empty()) throw UsageError("--core needs at least one code");
+  std::vector<std::size_t> out;
+  for (const std::string& code : codes) {
+    if (auto i = base.index_of(level, code)) {
+      if (std::find(out.begin(), out.end(), *i) == out.end()) out.push_back(*i);
+      continue;
+    }
+    std::string msg = "core code '" + code + "' is not " + article(level) + " of the base (scope " + base.scope + ")";
+    if (const Territory* other = base.find_any(code)) {
+      throw DataError(msg + ": it is " + article(other->level) + " (" + other->name + "); use --level " +
+                      std::string(model::level_name(other->level)) + " or give " + article(level) + " code");
+    }
+    if (!has_letters(code))
+      if (auto where = locate_in_sources(code, base.scope)) throw DataError(msg + "; " + *where);
+    // Suggestions: names when the text looks like a name, else the closest codes.
+    std::vector<std::string> hints;
+    if (has_letters(code)) {
+      for (const Territory* t : base.nearest_by_name(code, 12))
+        if (t->level == level && hints.size() < 5) hints.push_back(t->code + " " + t->name);
+    } else {
+      std::vector<std::pair<std::size_t, const Territory*>> scored;
+      for (const Territory& t : base.layer(level)) scored.emplace_back(edit_distance(code, t.code), &t);
+      const std::size_t n = std::min<std::size_t>(5, scored.size());
+      std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(n), scored.end(),
+                        [](const auto& a, const auto& b) { return a.first < b.first; });
+      for (std::size_t i = 0; i < n; ++i) hints.push_back(scored[i].second->code + " " + scored[i].second->name);
+    }
+    if (!hints.empty()) {
+      msg += "; nearest: ";
+      for (std::size_t i = 0; i < hints.size(); ++i) msg += (i ? ", " : "") + hints[i];
+    }
+    throw DataError(msg);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Perimeters
+
+namespace {
+
+struct Context {
+  const model::TerritoryBase& base;
+  const std::vector<Territory>& communes;
+  const std::vector<Territory>& level_layer;
+  Level level;
+};
+
+std::vector<std::size_t> communes_of(const Context& c, const std::vector<std::size_t>& members) {
+  std::vector<std::size_t> out;
+  if (c.level == Level::commune) {
+    out = members;
+  } else {
+    for (std::size_t m : members) {
+      auto v = c.base.commune_indices(c.level_layer[m]);
+      out.insert(out.end(), v.begin(), v.end());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+Figures figures_of(const Context& c, const std::vector<std::size_t>& communes) {
+  Figures f;
+  std::set<std::string_view> epci;
+  for (std::size_t i : communes) {
+    const Territory& t = c.communes[i];
+    f.population_municipale += t.population_municipale;
+    f.area_km2 += t.area_km2;
+    if (!t.epci.empty()) epci.insert(t.epci);
+  }
+  f.communes = communes.size();
+  f.epci = epci.size();
+  return f;
+}
+
+PerimeterRow level_row(const Context& c, Family family, std::string id, std::string name,
+                       std::vector<std::size_t> members) {
+  PerimeterRow r;
+  r.family = family;
+  r.id = std::move(id);
+  r.name = std::move(name);
+  std::sort(members.begin(), members.end());
+  for (std::size_t m : members) r.members.push_back(c.level_layer[m].code);
+  r.communes = communes_of(c, members);
+  r.figures = figures_of(c, r.communes);
+  return r;
+}
+
+std::string format_km(double d) {
+  std::ostringstream s;
+  s << d;
+  return s.str();
+}
+
+// The zoning code holding most of the core's population (ties: smallest code).
+std::string dominant(const Context& c, const std::vector<std::size_t>& core_communes,
+                     std::string Territory::*field) {
+  std::map<std::string, std::int64_t> pop;
+  for (std::size_t i : core_communes) pop[c.communes[i].*field] += c.communes[i].population_municipale + 1;
+  std::string best;
+  std::int64_t best_pop = -1;
+  for (const auto& [code, p] : pop)
+    if (!code.empty() && p > best_pop) best = code, best_pop = p;
+  return best;
+}
+
+template <class Pred>
+std::vector<std::size_t> communes_where(const Context& c, Pred pred) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < c.communes.size(); ++i)
+    if (pred(c.communes[i])) out.push_back(i);
+  return out;
+}
+
+std::int64_t population_of(const Context& c, const std::vector<std::size_t>& communes) {
+  std::int64_t p = 0;
+  for (std::size_t i : communes) p += c.communes[i].population_municipale;
+  return p;
+}
+
+// Population and area of the intersection of two sorted commune sets.
+std::pair<std::int64_t, double> shared(const Context& c, const std::vector<std::size_t>& a,
+                                       const std::vector<std::size_t>& b) {
+  std::int64_t pop = 0;
+  double area = 0;
+  auto i = a.begin(), j = b.begin();
+  while (i != a.end() && j != b.end()) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      pop += c.communes[*i].population_municipale;
+      area += c.communes[*i].area_km2;
+      ++i, ++j;
+    }
+  }
+  return {pop, area};
+}
+
+geo::Geometry dissolve_members(std::span<const geo::Geometry* const> parts) {
+  if (parts.empty()) return geo::Geometry::empty_multipolygon();
+  if (parts.size() == 1) return parts[0]->as_multipolygon();
+  return geo::dissolve(parts).geometry;
+}
+
+geo::Geometry core_geometry(const Context& c, const std::vector<std::size_t>& core) {
+  std::vector<const geo::Geometry*> parts;
+  for (std::size_t i : core) parts.push_back(&c.level_layer[i].geometry);
+  return dissolve_members(parts);
+}
+
+}  // namespace
+
+RingsResult compute_rings(const RingsInputs& in, const RingsRequest& request) {
+  if (request.rings < 1)
+    throw UsageError("--rings must be at least 1 (got " + std::to_string(request.rings) + ")");
+  for (std::size_t i = 0; i < request.bands_km.size(); ++i) {
+    const double d = request.bands_km[i];
+    if (!(d >= 0) || !std::isfinite(d))
+      throw UsageError("band distances must be zero or positive kilometres (got " + format_km(d) + ")");
+    for (std::size_t j = 0; j < i; ++j)
+      if (request.bands_km[j] == d) throw UsageError("band distance " + format_km(d) + " km is given twice");
+  }
+  if (request.level != Level::commune && request.level != Level::epci && request.level != Level::pays)
+    throw UsageError("rings are computed on communes, EPCI or pays, not on " +
+                     std::string(model::level_name(request.level)));
+  const Context c{in.base, in.base.layer(Level::commune), in.base.layer(request.level), request.level};
+  if (in.graph.size() != c.level_layer.size())
+    throw DataError("the contiguity graph has " + std::to_string(in.graph.size()) + " nodes but the " +
+                    std::string(model::level_name(request.level)) + " layer has " +
+                    std::to_string(c.level_layer.size()) + " territories");
+
+  RingsResult out;
+  out.level = request.level;
+  out.adjacency = request.adjacency;
+  out.theme = request.theme;
+  const std::vector<std::size_t> core = resolve_core(in.base, request.level, request.core);
+  for (std::size_t i : core) out.core.push_back(c.level_layer[i].code);
+  for (std::size_t i : in.graph.islands()) out.islands.push_back(c.level_layer[i].code);
+
+  // Core and rings: breadth-first from every core territory at once.
+  std::string core_name;
+  for (std::size_t i : core) core_name += (core_name.empty() ? "" : " + ") + c.level_layer[i].name;
+  out.rows.push_back(level_row(c, Family::core, "core", "Cœur : " + core_name, core));
+  std::vector<int> dist(c.level_layer.size(), -1);
+  for (std::size_t i : core) dist[i] = 0;
+  std::vector<std::size_t> frontier = core, cumulative = core;
+  std::vector<PerimeterRow> rings, cumuls;
+  for (int k = 1; k <= request.rings; ++k) {
+    std::vector<std::size_t> next;
+    for (std::size_t i : frontier)
+      for (std::uint32_t j : in.graph.neighbours(i))
+        if (dist[j] < 0) {
+          dist[j] = k;
+          next.push_back(j);
+        }
+    if (next.empty())
+      out.notes.push_back("ring " + std::to_string(k) + " is empty: the core's connected territories are exhausted");
+    cumulative.insert(cumulative.end(), next.begin(), next.end());
+    rings.push_back(level_row(c, Family::ring, "ring-" + std::to_string(k), "Anneau " + std::to_string(k), next));
+    rings.back().k = k;
+    cumuls.push_back(level_row(c, Family::cumulative, "cumul-" + std::to_string(k),
+                               k == 1 ? "Cœur + anneau 1" : "Cœur + anneaux 1–" + std::to_string(k), cumulative));
+    cumuls.back().k = k;
+    frontier = std::move(next);
+  }
+  for (std::size_t i : core)
+    if (in.graph.degree(i) == 0)
+      out.notes.push_back(c.level_layer[i].code + " " + c.level_layer[i].name +
+                          " has no neighbour at this level (an island): its rings stay empty");
+  for (auto& r : rings) out.rows.push_back(std::move(r));
+  for (auto& r : cumuls) out.rows.push_back(std::move(r));
+
+  // Distance bands: exact GEOS distance to the core (prepared once).
+  if (!request.bands_km.empty()) {
+    const geo::PreparedGeometry prepared(core_geometry(c, core));
+    std::vector<double> bands = request.bands_km;
+    std::sort(bands.begin(), bands.end());
+    for (double d_km : bands) {
+      const double d = d_km * 1000.0;
+      geo::Envelope reach = prepared.envelope();
+      reach.minx -= d, reach.miny -= d, reach.maxx += d, reach.maxy += d;
+      std::vector<std::size_t> members;
+      for (std::size_t i = 0; i < c.level_layer.size(); ++i) {
+        const Territory& t = c.level_layer[i];
+        if (dist[i] == 0) {
+          members.push_back(i);
+          continue;
+        }
+        if (t.geometry.null() || !reach.intersects(t.geometry.envelope())) continue;
+        const bool inside = request.band_mode == BandMode::centroid
+                                ? prepared.distance_within(t.geometry.centroid(), d)
+                                : prepared.distance_within(t.geometry, d);
+        if (inside) members.push_back(i);
+      }
+      PerimeterRow r = level_row(c, Family::band, "band-" + format_km(d_km) + "km",
+                                 "Bande " + format_km(d_km) + " km (" +
+                                     (request.band_mode == BandMode::centroid ? "centroïde" : "toute partie") + ")",
+                                 members);
+      r.distance_km = d_km;
+      out.rows.push_back(std::move(r));
+    }
+  }
+
+  // INSEE catchments of the core.
+  const std::vector<std::size_t> core_communes = out.rows.front().communes;  // a copy: rows grow below
+  auto label = [&](const std::string& kind, const std::string& code) {
+    if (in.labels)
+      if (auto it = in.labels->find({kind, code}); it != in.labels->end()) return it->second;
+    return code;
+  };
+  std::vector<std::size_t> aav_communes;
+  out.aav_code = dominant(c, core_communes, &Territory::aav2020);
+  if (out.aav_code == "000") {
+    out.notes.push_back("the core lies outside any aire d'attraction des villes (AAV 2020 code 000)");
+    out.aav_code.clear();
+  }
+  if (!out.aav_code.empty()) {
+    out.aav_name = label("AAV2020", out.aav_code);
+    aav_communes = communes_where(c, [&](const Territory& t) { return t.aav2020 == out.aav_code; });
+  } else if (core_communes.size() && c.communes[core_communes.front()].aav2020.empty()) {
+    out.notes.push_back("the base carries no AAV 2020 codes: no AAV share computed");
+  }
+  auto zoning_row = [&](std::string id, std::string name, std::string code, std::vector<std::size_t> communes) {
+    PerimeterRow r;
+    r.family = Family::zoning;
+    r.id = std::move(id);
+    r.name = std::move(name);
+    r.zoning_code = std::move(code);
+    r.communes = std::move(communes);
+    r.figures = figures_of(c, r.communes);
+    out.rows.push_back(std::move(r));
+  };
+  for (Zoning z : request.zonings) {
+    if (z == Zoning::aav) {
+      if (out.aav_code.empty()) continue;
+      const std::string& a = out.aav_code;
+      const std::string base_name = "AAV 2020 " + out.aav_name;
+      zoning_row("aav-" + a, base_name, a, aav_communes);
+      // CATEAAV2020: 11, 12 main pôle, 13 secondary pôle; 20 couronne.
+      zoning_row("aav-" + a + "-pole", base_name + " — pôle", a, communes_where(c, [&](const Territory& t) {
+                   return t.aav2020 == a && (t.aav_category == "11" || t.aav_category == "12" || t.aav_category == "13");
+                 }));
+      zoning_row("aav-" + a + "-couronne", base_name + " — couronne", a, communes_where(c, [&](const Territory& t) {
+                   return t.aav2020 == a && t.aav_category == "20";
+                 }));
+    } else {
+      const bool ze = z == Zoning::ze;
+      std::string Territory::*field = ze ? &Territory::ze2020 : &Territory::bv2022;
+      const std::string code = dominant(c, core_communes, field);
+      if (code.empty()) {
+        out.notes.push_back(std::string("the base carries no ") + (ze ? "ZE 2020" : "BV 2022") + " codes");
+        continue;
+      }
+      const std::string kind = ze ? "ZE2020" : "BV2022";
+      zoning_row(std::string(ze ? "ze-" : "bv-") + code, std::string(ze ? "ZE 2020 " : "BV 2022 ") + label(kind, code),
+                 code, communes_where(c, [&](const Territory& t) { return t.*field == code; }));
+    }
+  }
+
+  // Alliances of the catalogue.
+  for (const std::string& id : request.compare) {
+    auto a = std::find_if(in.alliances.begin(), in.alliances.end(), [&](const auto& x) { return x.id == id; });
+    if (a == in.alliances.end()) {
+      std::vector<std::pair<std::size_t, std::string>> scored;
+      for (const auto& x : in.alliances) scored.emplace_back(edit_distance(id, x.id), x.id);
+      std::sort(scored.begin(), scored.end());
+      std::string msg = "unknown alliance id '" + id + "' in --compare";
+      for (std::size_t i = 0; i < std::min<std::size_t>(3, scored.size()); ++i)
+        msg += (i ? ", " : "; nearest: ") + scored[i].second;
+      throw DataError(msg);
+    }
+    auto p = std::find_if(in.perimeters.begin(), in.perimeters.end(), [&](const auto& x) { return x.alliance_id == id; });
+    PerimeterRow r;
+    r.family = Family::alliance;
+    r.id = "alliance-" + id;
+    r.name = a->name;
+    if (p != in.perimeters.end()) {
+      r.communes = p->communes;
+      std::sort(r.communes.begin(), r.communes.end());
+    }
+    for (const auto& m : a->members) r.members.push_back(m.code);
+    r.figures = figures_of(c, r.communes);
+    out.rows.push_back(std::move(r));
+  }
+
+  // Shares: theme coverage, AAV capture, commuters.
+  std::vector<char> covered;
+  if (!in.alliances.empty()) {
+    covered.assign(c.communes.size(), 0);
+    for (const auto& p : in.perimeters) {
+      auto a = std::find_if(in.alliances.begin(), in.alliances.end(),
+                            [&](const auto& x) { return x.id == p.alliance_id; });
+      if (a == in.alliances.end() ||
+          std::find(a->themes.begin(), a->themes.end(), request.theme) == a->themes.end())
+        continue;
+      for (std::size_t i : p.communes)
+        if (i < covered.size()) covered[i] = 1;
+    }
+  }
+  const std::int64_t aav_pop = population_of(c, aav_communes);
+  std::vector<std::int64_t> workers_from;  // per commune: workers living there and working in the core
+  std::int64_t to_core = 0;
+  if (in.flows) {
+    std::vector<char> in_core(c.communes.size(), 0);
+    for (std::size_t i : core_communes) in_core[i] = 1;
+    workers_from.assign(c.communes.size(), 0);
+    for (const auto& f : in.flows->flows)
+      if (in_core[f.work]) {
+        workers_from[f.home] += f.workers;
+        to_core += f.workers;
+      }
+    CommuterSummary s;
+    s.vintage = in.flows->vintage + ", flux ≥ " + std::to_string(in.flows->threshold) + " actifs";
+    s.to_core = to_core;
+    s.unmatched = in.flows->unmatched;
+    for (std::size_t i : core_communes) s.from_core += workers_from[i];
+    s.beyond_rings = to_core;
+    for (const auto& r : out.rows)
+      if (r.family == Family::cumulative && r.k == request.rings)
+        for (std::size_t i : r.communes) s.beyond_rings -= workers_from[i];
+    if (to_core == 0)
+      out.notes.push_back("no commuting flow (" + s.vintage +
+                          ", homes in Ille-et-Vilaine) ends in the core: commuter shares not computed");
+    out.commuters = std::move(s);
+  }
+  for (auto& r : out.rows) {
+    if (!covered.empty()) {
+      std::int64_t cov = 0;
+      for (std::size_t i : r.communes)
+        if (covered[i]) cov += c.communes[i].population_municipale;
+      r.theme_coverage = r.figures.population_municipale > 0
+                             ? static_cast<double>(cov) / static_cast<double>(r.figures.population_municipale)
+                             : 0.0;
+    }
+    if (aav_pop > 0) r.aav_capture = static_cast<double>(shared(c, r.communes, aav_communes).first) /
+                                     static_cast<double>(aav_pop);
+    if (to_core > 0) {
+      std::int64_t w = 0;
+      for (std::size_t i : r.communes) w += workers_from[i];
+      r.commuter_share = static_cast<double>(w) / static_cast<double>(to_core);
+    }
+  }
+
+  // Overlaps of every pair of perimeters (rings are disjoint annuli: their
+  // cumulative perimeters stand for them).
+  for (std::size_t a = 0; a < out.rows.size(); ++a) {
+    if (out.rows[a].family == Family::ring) continue;
+    for (std::size_t b = a + 1; b < out.rows.size(); ++b) {
+      if (out.rows[b].family == Family::ring) continue;
+      const auto& ra = out.rows[a];
+      const auto& rb = out.rows[b];
+      const auto [pop, area] = shared(c, ra.communes, rb.communes);
+      OverlapRow o;
+      o.a = a;
+      o.b = b;
+      o.shared_population = pop;
+      o.shared_area_km2 = area;
+      const double upop = static_cast<double>(ra.figures.population_municipale + rb.figures.population_municipale - pop);
+      const double uarea = ra.figures.area_km2 + rb.figures.area_km2 - area;
+      o.iou_population = upop > 0 ? static_cast<double>(pop) / upop : 0;
+      o.iou_area = uarea > 0 ? area / uarea : 0;
+      out.overlaps.push_back(o);
+    }
+  }
+  return out;
+}
+
+void compute_outlines(const RingsInputs& in, RingsResult& result) {
+  const Context c{in.base, in.base.layer(Level::commune), in.base.layer(result.level), result.level};
+  geo::Geometry core;
+  for (auto& r : result.rows) {
+    std::vector<const geo::Geometry*> parts;
+    if (r.family == Family::alliance) {
+      auto p = std::find_if(in.perimeters.begin(), in.perimeters.end(),
+                            [&](const auto& x) { return "alliance-" + x.alliance_id == r.id; });
+      if (p != in.perimeters.end() && !p->geometry.null()) {
+        r.geometry = p->geometry.clone();
+        continue;
+      }
+    }
+    if (!r.members.empty() && r.family != Family::alliance) {
+      for (const auto& code : r.members)
+        if (auto i = in.base.index_of(result.level, code)) parts.push_back(&c.level_layer[*i].geometry);
+    } else {
+      for (std::size_t i : r.communes) parts.push_back(&c.communes[i].geometry);
+    }
+    r.geometry = dissolve_members(parts);
+    if (r.family == Family::core) core = r.geometry.clone();
+  }
+  for (auto& r : result.rows)
+    if (r.family == Family::band && !core.null()) r.buffer = core.buffer(r.distance_km * 1000.0, 8);
+}
+
+}  // namespace cartes::analysis
