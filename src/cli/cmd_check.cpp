@@ -1,0 +1,105 @@
+// `cartes check [CATALOGUE] [--base FILE] [--format]`: validates the alliance
+// catalogue (syntax, keys, vocabularies; then codes and names against the
+// territory base when it exists) and lists every problem with file:line.
+// --format rewrites the file in its canonical form (FORMAT.md key order).
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli/alliance_context.hpp"
+#include "cli/command.hpp"
+#include "core/error.hpp"
+#include "model/territory_io.hpp"
+
+namespace cartes::cli {
+namespace {
+
+class CheckCommand final : public Command {
+ public:
+  std::string name() const override { return "check"; }
+  std::string description() const override {
+    return "Validate the alliance catalogue (every problem at once, with file:line)";
+  }
+  void configure(CLI::App& app) override {
+    app.add_option("catalogue", options_.catalogue, "Catalogue file (default: geodata/alliances/loire-bretagne.toml)");
+    options_.add_to(app, false);
+    app.add_flag("--format", format_, "Rewrite the file in canonical form (key order of FORMAT.md)");
+  }
+
+  int run() override {
+    const auto path = options_.catalogue_path();
+    const auto vocabulary = model::Vocabulary::load_default();
+    const model::Catalogue catalogue = model::load_catalogue(path, vocabulary);
+    if (format_) reformat(path, catalogue);
+
+    int members = 0, imaginees = 0;
+    for (const auto& a : catalogue.alliances) {
+      members += static_cast<int>(a.members.size());
+      imaginees += a.status == model::Status::imaginee;
+    }
+    const std::string summary = path.string() + ": " + std::to_string(catalogue.alliances.size()) + " alliances (" +
+                                std::to_string(static_cast<int>(catalogue.alliances.size()) - imaginees) +
+                                " à l’œuvre, " + std::to_string(imaginees) + " imaginées), " +
+                                std::to_string(members) + " members";
+    const auto base_path = options_.base_path();
+    if (!std::filesystem::exists(base_path)) {
+      std::fprintf(stderr,
+                   "cartes: warning: no territory base at %s: member codes and names were not checked "
+                   "(build it with `cartes build --scope %s`, or pass --base)\n",
+                   base_path.string().c_str(), options_.scope.c_str());
+      std::printf("%s: syntax and vocabularies OK\n", summary.c_str());
+      return 0;
+    }
+    const model::TerritoryBase base = model::load_territory_base(base_path);
+    model::BaseCheck check = model::check_against_base(catalogue, base);
+    for (const auto& note : check.out_of_scope) std::fprintf(stderr, "%s (not an error)\n", note.str().c_str());
+    if (!check.errors.empty()) throw model::CatalogueError(std::move(check.errors));
+    std::printf("%s: OK against %s", summary.c_str(), base_path.string().c_str());
+    if (!check.out_of_scope.empty())
+      std::printf(" (%zu members outside the %s base, in alliances of scope france)", check.out_of_scope.size(),
+                  base.scope.c_str());
+    std::printf("\n");
+    return 0;
+  }
+
+ private:
+  static void reformat(const std::filesystem::path& path, const model::Catalogue& catalogue) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    const std::string canonical = model::to_canonical_toml(catalogue);
+    if (ss.str() == canonical) {
+      std::printf("%s: already in canonical form\n", path.string().c_str());
+      return;
+    }
+    model::save_catalogue(catalogue, path);
+    std::printf("%s: rewritten in canonical form\n", path.string().c_str());
+    const int dropped = comment_lines(ss.str()) - comment_lines(canonical);
+    if (dropped > 0)
+      std::fprintf(stderr,
+                   "cartes: warning: %d comment lines dropped (only the leading comment block is kept; "
+                   "use 'notes' and 'note' for lasting remarks)\n",
+                   dropped);
+  }
+
+  static int comment_lines(const std::string& text) {
+    int n = 0;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+      const auto first = line.find_first_not_of(" \t");
+      n += first != std::string::npos && line[first] == '#';
+    }
+    return n;
+  }
+
+  CatalogueOptions options_;
+  bool format_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_check_command() { return std::make_unique<CheckCommand>(); }
+
+}  // namespace cartes::cli
