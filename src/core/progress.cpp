@@ -1,6 +1,7 @@
 #include "core/progress.hpp"
 
 #include <cstdio>
+#include <exception>
 #include <unistd.h>
 
 namespace cartes {
@@ -22,8 +23,10 @@ StreamProgress::~StreamProgress() { finish_line(); }
 
 void StreamProgress::finish_line() {
   if (step_.empty()) return;
-  if (tty_) std::fprintf(out_, "\r%s... done\n", step_.c_str());
-  else std::fprintf(out_, "%s... done\n", step_.c_str());
+  // Destroyed while an exception unwinds: the step did not finish.
+  const char* outcome = std::uncaught_exceptions() > 0 ? "failed" : "done";
+  if (tty_) std::fprintf(out_, "\r%s... %s\n", step_.c_str(), outcome);
+  else std::fprintf(out_, "%s... %s\n", step_.c_str(), outcome);
   std::fflush(out_);
   step_.clear();
 }

@@ -1,0 +1,626 @@
+#include "model/territory_builder.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <exception>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+#include <unordered_map>
+
+#include "core/error.hpp"
+#include "geo/dissolve.hpp"
+#include "geo/overlaps.hpp"
+#include "geo/vector_reader.hpp"
+
+namespace cartes::model {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+// Source layout, relative to the sources folder.
+constexpr const char* polygons_dir = "raw/mathieulebasic-france-geojson-2024/communes";
+constexpr const char* cog_dir = "raw/decoupage-administratif-6.0.0";
+constexpr const char* zonings_2024 = "raw/cogugaison-supracom/table_supracom_2024.csv";
+constexpr const char* zonings_2023 = "raw/cogugaison-supracom/table_supracom_2023.csv";
+constexpr const char* pays_bzh_csv = "derived/pays_bretagne_epci.csv";
+constexpr const char* pays_bzh_geojson = "raw/region-bretagne-mviewer-apps/pays_simple_2023.geojson";
+constexpr const char* mergers_csv = "commune_mergers.csv";        // in the project's geodata/
+constexpr const char* pays_pdl_csv = "pays_pays_de_la_loire.csv";  // idem
+
+const std::vector<std::string> loire_bretagne{"22", "29", "35", "56", "44", "49", "53", "72", "85"};
+
+// ---------------------------------------------------------------- COG 2025
+
+struct CogCommune {
+  std::string code, name, type, departement, region, chef_lieu;
+  std::int64_t population = 0;
+};
+struct Member {
+  std::string code;
+  std::int64_t population_municipale = 0, population_totale = 0;
+};
+struct CogEpci {
+  std::string siren, name, type;
+  std::int64_t population_municipale = 0, population_totale = 0;
+  std::vector<Member> members;
+};
+struct Cog {
+  std::unordered_map<std::string, CogCommune> communes;  // every type
+  std::unordered_map<std::string, std::string> former;   // anciensCodes -> current code
+  std::vector<CogEpci> epci;
+  std::map<std::string, std::pair<std::string, std::string>> departements;  // metro: code -> (name, region)
+  std::map<std::string, std::string> regions;                              // metro: code -> name
+};
+
+json read_json(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path.string() + ": no such file or unreadable");
+  try {
+    return json::parse(in);
+  } catch (const json::exception& e) {
+    throw DataError(path.string() + ": not valid JSON (truncated?): " + e.what());
+  }
+}
+
+std::string str(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+std::int64_t num(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_number() ? it->get<std::int64_t>() : 0;
+}
+
+Cog read_cog(const fs::path& dir) {
+  Cog cog;
+  const fs::path communes = dir / "communes.json", epci = dir / "epci.json", deps = dir / "departements.json",
+                 regions = dir / "regions.json";
+  try {
+    for (const json& c : read_json(communes)) {
+      CogCommune x{str(c, "code"), str(c, "nom"), str(c, "type"), str(c, "departement"), str(c, "region"),
+                   str(c, "chefLieu"), num(c, "population")};
+      if (x.type == "commune-actuelle")
+        if (auto f = c.find("anciensCodes"); f != c.end())
+          for (const json& old : *f) cog.former.emplace(old.get<std::string>(), x.code);
+      // A delegated commune may share its code with its chef-lieu: keep the current one.
+      auto [it, fresh] = cog.communes.emplace(x.code, x);
+      if (!fresh && x.type == "commune-actuelle") it->second = x;
+    }
+    for (const json& e : read_json(epci)) {
+      CogEpci x{str(e, "code"), str(e, "nom"), str(e, "type"), num(e, "populationMunicipale"),
+                num(e, "populationTotale"), {}};
+      for (const json& m : e.at("membres"))
+        x.members.push_back({str(m, "code"), num(m, "populationMunicipale"), num(m, "populationTotale")});
+      cog.epci.push_back(std::move(x));
+    }
+    for (const json& d : read_json(deps))
+      if (str(d, "zone") == "metro") cog.departements[str(d, "code")] = {str(d, "nom"), str(d, "region")};
+    for (const json& r : read_json(regions))
+      if (str(r, "zone") == "metro") cog.regions[str(r, "code")] = str(r, "nom");
+  } catch (const json::exception& e) {
+    throw DataError(dir.string() + ": unexpected structure in the COG files: " + e.what());
+  }
+  return cog;
+}
+
+// ---------------------------------------------------------------- re-keying
+
+struct Rekeyed {
+  std::string code;    // COG 2025 code, empty when unknown
+  const char* method;  // "identical", "chefLieu", "merger table"
+};
+
+class Rekeyer {
+ public:
+  Rekeyer(const Cog& cog, const fs::path& mergers_file) : cog_(cog) {
+    geo::ReadOptions o;
+    o.read_geometry = false;
+    for (const auto& row : geo::read_features(mergers_file, o)) {
+      const std::string before = row.text("code_before"), after = row.text("code_after");
+      if (before.empty() || after.empty() || row.text("source_url").empty())
+        throw DataError(mergers_file.string() + ": line " + std::to_string(row.fid + 1) +
+                        ": code_before, code_after and source_url are required");
+      if (!is_current(after))
+        throw DataError(mergers_file.string() + ": line " + std::to_string(row.fid + 1) + ": " + after +
+                        " is not a current commune of COG 2025");
+      mergers_[before] = after;
+    }
+  }
+
+  bool is_current(const std::string& code) const {
+    auto it = cog_.communes.find(code);
+    return it != cog_.communes.end() && it->second.type == "commune-actuelle";
+  }
+
+  Rekeyed rekey(const std::string& code) const {
+    if (is_current(code)) return {code, "identical"};
+    if (auto it = cog_.communes.find(code); it != cog_.communes.end() && !it->second.chef_lieu.empty() &&
+                                             is_current(it->second.chef_lieu))
+      return {it->second.chef_lieu, "chefLieu"};
+    if (auto it = mergers_.find(code); it != mergers_.end()) return {it->second, "merger table"};
+    return {{}, ""};
+  }
+
+  // Why a code is unknown, with a hint when COG 2025 knows it as a former code.
+  std::string unknown(const std::string& code, const fs::path& mergers_file) const {
+    std::string msg = "commune code " + code +
+                      " is neither a current commune of COG 2025, nor a delegated or associated one, nor in " +
+                      mergers_file.string();
+    if (auto it = cog_.former.find(code); it != cog_.former.end())
+      msg += " (COG 2025 lists it among the former codes of " + it->second + ": add that merger to the table)";
+    return msg;
+  }
+
+ private:
+  const Cog& cog_;
+  std::unordered_map<std::string, std::string> mergers_;
+};
+
+// ---------------------------------------------------------------- threads
+
+// Runs f(i) for i in [0, n) on `threads` threads (the caller's included),
+// reporting progress from the calling thread only. The first exception stops
+// the work and is rethrown.
+template <class F>
+void parallel_for(std::size_t n, unsigned threads, Progress& progress, F&& f) {
+  std::atomic<std::size_t> next{0}, done{0};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  const auto work = [&](bool report) {
+    for (;;) {
+      const std::size_t i = next++;
+      if (i >= n) return;
+      try {
+        f(i);
+      } catch (...) {
+        std::lock_guard lock(error_mutex);
+        if (!error) error = std::current_exception();
+        next = n;
+        return;
+      }
+      const std::size_t d = ++done;
+      if (report && (d % 16 == 0 || d == n)) progress.advance(static_cast<double>(d) / static_cast<double>(n));
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(work, false);
+  work(true);
+  for (auto& t : pool) t.join();
+  if (error) std::rethrow_exception(error);
+  progress.advance(1.0);
+}
+
+std::string strip_prefix(const std::string& code) {
+  std::size_t i = 0;
+  while (i < code.size() && std::isalpha(static_cast<unsigned char>(code[i])) && !(code[i] == 'A' || code[i] == 'B'))
+    ++i;
+  // Corsican codes: "com2A004" -> "2A004" (the loop stops at the A/B after the digit 2).
+  return code.substr(i);
+}
+
+std::string csv_line(const geo::Feature& row) { return "line " + std::to_string(row.fid + 1); }
+
+std::vector<std::string> sorted_unique(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
+}
+
+// Dissolves `members` into `t` (geometry, area) and reports a fallback.
+void dissolve_into(Territory& t, std::span<const geo::Geometry* const> members, ProblemReporter& report) {
+  geo::DissolveResult r = geo::dissolve(members);
+  if (r.fell_back)
+    report.report({"dissolve_fallback", t.code, std::string(level_name(t.level)),
+                   "coverage union failed its check for " + t.name + "; unary union used"});
+  if (!r.geometry.is_valid()) {
+    report.report({"geometry_repaired", t.code, std::string(level_name(t.level)),
+                   "dissolved geometry invalid (" + r.geometry.invalid_reason() + "); repaired with make_valid"});
+    r.geometry = r.geometry.make_valid();
+  }
+  const double area = r.geometry.area();
+  if (!geo::dissolve_is_sound(r.geometry, r.members_area, 1e-6))
+    report.report({"area_mismatch", t.code, std::string(level_name(t.level)),
+                   "dissolved area " + std::to_string(area) + " m² differs from the members' sum " +
+                       std::to_string(r.members_area) + " m²"});
+  t.area_km2 = area / 1e6;
+  t.geometry = std::move(r.geometry);
+}
+
+}  // namespace
+
+std::vector<std::string> known_scopes() { return {"loire-bretagne", "france"}; }
+
+std::vector<std::string> scope_departements(std::string_view scope, const std::vector<std::string>& metropolitan) {
+  if (scope == "loire-bretagne") return loire_bretagne;
+  if (scope == "france") return metropolitan;
+  throw UsageError("unknown scope '" + std::string(scope) + "' (known: loire-bretagne, france)");
+}
+
+void check_sources(const fs::path& sources) {
+  const auto help = [&](const std::string& what) {
+    return what +
+           "\nThe sources folder is chosen by --sources DIR, else $CARTES_SOURCES, else ../shared/geodata beside "
+           "the source tree. To get the sources from their official addresses:\n"
+           "  - COG 2025 lists: npm pack @etalab/decoupage-administratif@6.0.0, its data/ folder into "
+           "raw/decoupage-administratif-6.0.0/\n"
+           "  - commune polygons (COG 2024): https://github.com/mathieulebasic/france-geojson communes/depXX.geojson "
+           "into raw/mathieulebasic-france-geojson-2024/communes/\n"
+           "  - INSEE zonings: https://github.com/antuki/COGugaison data/DATA_SUPRACOM.RData, decoded to "
+           "raw/cogugaison-supracom/table_supracom_2024.csv and table_supracom_2023.csv\n"
+           "  - Breton pays: https://github.com/region-bretagne/mviewer-apps perequation/data/pays_simple.geojson into "
+           "raw/region-bretagne-mviewer-apps/pays_simple_2023.geojson, and derived/pays_bretagne_epci.csv "
+           "(method in SOURCES.md)";
+  };
+  std::error_code ec;
+  if (!fs::is_directory(sources, ec))
+    throw InputError(help("sources folder not found: looked in " + sources.string()));
+  for (const char* f : {cog_dir, polygons_dir, zonings_2024, zonings_2023, pays_bzh_csv, pays_bzh_geojson})
+    if (!fs::exists(sources / f, ec))
+      throw InputError(help("incomplete sources folder " + sources.string() + ": missing " + (sources / f).string()));
+}
+
+TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter& report, Progress& progress) {
+  check_sources(options.sources);
+  const fs::path& src = options.sources;
+  const unsigned threads = std::max(1u, options.threads);
+
+  // 1. COG 2025 and the scope.
+  progress.step("reading COG 2025 (communes, EPCI)");
+  const Cog cog = read_cog(src / cog_dir);
+  const Rekeyer rekeyer(cog, options.project_data / mergers_csv);
+  std::vector<std::string> metropolitan;
+  for (const auto& [code, _] : cog.departements) metropolitan.push_back(code);
+  const std::vector<std::string> deps = scope_departements(options.scope, metropolitan);
+  const std::set<std::string> dep_set(deps.begin(), deps.end());
+
+  std::unordered_map<std::string, const CogEpci*> epci_of;  // commune -> EPCI
+  for (const CogEpci& e : cog.epci)
+    for (const Member& m : e.members) epci_of[m.code] = &e;
+  // EPCI touching the scope are taken whole (CC Maine Saosnois and CU
+  // d'Alençon bring their Orne communes into Loire-Bretagne).
+  std::set<std::string> scope_communes;
+  std::vector<const CogEpci*> scope_epci;
+  for (const auto& [code, c] : cog.communes)
+    if (c.type == "commune-actuelle" && dep_set.count(c.departement)) scope_communes.insert(code);
+  for (const CogEpci& e : cog.epci) {
+    const bool touches = std::any_of(e.members.begin(), e.members.end(),
+                                     [&](const Member& m) { return scope_communes.count(m.code) > 0; });
+    if (!touches) continue;
+    scope_epci.push_back(&e);
+    for (const Member& m : e.members) {
+      if (!scope_communes.insert(m.code).second) continue;
+      report.report({"commune_outside_scope", m.code, e.siren,
+                     cog.communes.at(m.code).name + " (" + cog.communes.at(m.code).departement +
+                         ") included: its EPCI " + e.name + " straddles the scope"});
+    }
+  }
+  std::set<std::string> polygon_deps;
+  for (const auto& code : scope_communes) polygon_deps.insert(cog.communes.at(code).departement);
+
+  // 2. Commune polygons (COG 2024), read in parallel, one file per task.
+  progress.step("reading commune polygons");
+  const std::vector<std::string> files(polygon_deps.begin(), polygon_deps.end());
+  std::vector<std::vector<geo::Feature>> read(files.size());
+  parallel_for(files.size(), threads, progress, [&](std::size_t i) {
+    read[i] = geo::read_features(src / polygons_dir / ("dep" + files[i] + ".geojson"));
+  });
+
+  // 3. Re-key to COG 2025, group the polygons sharing a code.
+  progress.step("re-keying communes to COG 2025 and checking geometries");
+  std::map<std::string, std::vector<geo::Geometry>> pieces;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const fs::path file = src / polygons_dir / ("dep" + files[i] + ".geojson");
+    std::size_t number = 0;
+    for (geo::Feature& f : read[i]) {
+      ++number;
+      const std::string code = strip_prefix(f.text("code_territoire"));
+      const Rekeyed r = rekeyer.rekey(code);
+      if (r.code.empty())
+        throw DataError(file.string() + ": feature " + std::to_string(number) + ": " +
+                        rekeyer.unknown(code, options.project_data / mergers_csv));
+      if (!scope_communes.count(r.code)) continue;
+      if (f.geometry.null())
+        throw DataError(file.string() + ": feature " + std::to_string(number) + " (" + code + "): no geometry");
+      if (r.code != code)
+        report.report({"code_rekeyed", r.code, file.filename().string(),
+                       code + " (" + f.text("libelle_territoire") + ") -> " + r.code + " by " + r.method});
+      pieces[r.code].push_back(std::move(f.geometry));
+    }
+    read[i].clear();
+  }
+  std::vector<std::string> codes(scope_communes.begin(), scope_communes.end());  // sorted
+  TerritoryBase base;
+  base.scope = options.scope;
+  auto& clayer = base.layer(Level::commune);
+  clayer.resize(codes.size());
+  parallel_for(codes.size(), threads, progress, [&](std::size_t i) {
+    const std::string& code = codes[i];
+    const CogCommune& c = cog.communes.at(code);
+    Territory& t = clayer[i];
+    t.level = Level::commune;
+    t.code = code;
+    t.name = c.name;
+    t.departements = {c.departement};
+    t.region = c.region;
+    auto it = pieces.find(code);
+    if (it == pieces.end()) {
+      report.report({"feature_unmatched", code, polygons_dir, c.name + ": no polygon in the sources"});
+      t.geometry = geo::Geometry::empty_multipolygon();
+      return;
+    }
+    std::vector<geo::Geometry>& parts = it->second;
+    geo::Geometry g;
+    if (parts.size() > 1) {
+      report.report({"polygons_merged", code, polygons_dir,
+                     std::to_string(parts.size()) + " polygons of COG 2024 merged into " + c.name});
+      g = geo::unary_union(std::move(parts));
+    } else {
+      g = parts.front().as_multipolygon();
+    }
+    if (!g.is_valid()) {
+      report.report({"geometry_repaired", code, polygons_dir,
+                     c.name + ": " + g.invalid_reason() + "; repaired with make_valid"});
+      g = g.make_valid();
+    }
+    (void)g.envelope();  // computed here once, so the dissolve threads only read the geometry
+    t.area_km2 = g.area() / 1e6;
+    t.geometry = std::move(g);
+  });
+  pieces.clear();
+
+  // The polygon files were simplified one département at a time: neighbours
+  // across a département border overlap a little. Cut the overlaps so the
+  // communes form a layer without overlaps (areas of dissolved territories
+  // then equal the sums of their communes' areas).
+  progress.step("removing overlaps along département borders");
+  {
+    std::vector<geo::Geometry*> polys;
+    std::vector<int> groups;
+    std::map<std::string, int> dep_index;
+    for (Territory& t : clayer) {
+      polys.push_back(&t.geometry);
+      groups.push_back(dep_index.emplace(t.departements.front(), static_cast<int>(dep_index.size())).first->second);
+    }
+    for (const geo::OverlapCut& c : geo::remove_overlaps(polys, groups, threads)) {
+      Territory& cut = clayer[c.cut];
+      const Territory& kept = clayer[c.kept];
+      cut.area_km2 = cut.geometry.area() / 1e6;
+      char area[32];
+      std::snprintf(area, sizeof area, "%.0f", c.area);
+      report.report({"overlap_removed", cut.code, polygons_dir,
+                     std::string(area) + " m² overlapping " + kept.code + " " + kept.name + " (" +
+                         kept.departements.front() + ") cut from " + cut.name + " (" + cut.departements.front() + ")"});
+    }
+    progress.advance(1.0);
+  }
+
+  // 4. Zonings (INSEE, on COG 2024 and 2023 codes), re-keyed the same way:
+  //    a commune merged since takes the values of the code it kept.
+  progress.step("reading INSEE zonings");
+  {
+    geo::ReadOptions o;
+    o.read_geometry = false;
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < clayer.size(); ++i) index.emplace(clayer[i].code, i);
+    const auto apply = [&](const fs::path& file, auto&& set) {
+      std::unordered_map<std::string, bool> exact;  // the row's own code is the 2025 code
+      for (const geo::Feature& row : geo::read_features(file, o)) {
+        const std::string code = row.text("CODGEO");
+        const Rekeyed r = rekeyer.rekey(code);
+        auto it = index.find(r.code);
+        if (it == index.end()) continue;
+        const bool is_exact = r.code == code;
+        auto [e, fresh] = exact.emplace(r.code, is_exact);
+        if (!fresh && (e->second || !is_exact)) continue;
+        e->second = is_exact;
+        set(clayer[it->second], row);
+      }
+      for (const Territory& t : clayer)
+        if (!exact.count(t.code))
+          report.report({"zoning_unmatched", t.code, file.filename().string(), t.name + ": no row for this commune"});
+    };
+    apply(src / zonings_2024, [](Territory& t, const geo::Feature& row) {
+      t.aav2020 = row.text("AAV2020");
+      t.bv2022 = row.text("BV2022");
+      t.ze2020 = row.text("ZE2020");
+    });
+    apply(src / zonings_2023, [](Territory& t, const geo::Feature& row) { t.aav_category = row.text("CATEAAV2020"); });
+    progress.advance(1.0);
+  }
+
+  // 5. Pays: Bretagne (derived table + Région's layer for names), Pays de la Loire (authored).
+  progress.step("reading pays tables");
+  std::unordered_map<std::string, const CogEpci*> epci_by_siren;
+  for (const CogEpci& e : cog.epci) epci_by_siren[e.siren] = &e;
+  struct PaysDef {
+    std::string code, name;
+    std::vector<std::string> epci;
+  };
+  std::map<std::string, PaysDef> pays_defs;
+  std::unordered_map<std::string, std::string> pays_of_epci;
+  const auto assign = [&](const fs::path& file, const geo::Feature& row, const std::string& siren,
+                          const std::string& code, const std::string& name) {
+    if (!epci_by_siren.count(siren))
+      throw DataError(file.string() + ": " + csv_line(row) + ": unknown EPCI SIREN " + siren + " (not in COG 2025)");
+    if (auto [it, fresh] = pays_of_epci.emplace(siren, code); !fresh && it->second != code)
+      throw DataError(file.string() + ": " + csv_line(row) + ": EPCI " + siren + " is in two pays (" + it->second +
+                      " and " + code + ")");
+    PaysDef& p = pays_defs[code];
+    p.code = code;
+    p.name = name;
+    p.epci.push_back(siren);
+  };
+  {
+    geo::ReadOptions o;
+    o.read_geometry = false;
+    std::map<std::string, std::string> bzh_names;  // code_geo -> nom_geo, Région Bretagne's layer
+    for (const geo::Feature& f : geo::read_features(src / pays_bzh_geojson, o))
+      bzh_names[f.text("code_geo")] = f.text("nom_geo");
+    const fs::path file = src / pays_bzh_csv;
+    for (const geo::Feature& row : geo::read_features(file, o)) {
+      const std::string code_geo = row.text("pays_code_geo");
+      if (code_geo.empty()) {
+        report.report({"epci_without_pays", row.text("epci_siren"), file.filename().string(),
+                       row.text("epci_nom") + " has no Breton pays"});
+        continue;
+      }
+      auto name = bzh_names.find(code_geo);
+      if (name == bzh_names.end())
+        throw DataError(file.string() + ": " + csv_line(row) + ": pays code " + code_geo + " is not in " +
+                        (src / pays_bzh_geojson).string());
+      assign(file, row, row.text("epci_siren"), "BZH" + code_geo, name->second);
+    }
+    const fs::path pdl = options.project_data / pays_pdl_csv;
+    for (const geo::Feature& row : geo::read_features(pdl, o)) {
+      if (row.text("source_url").empty())
+        throw DataError(pdl.string() + ": " + csv_line(row) + ": source_url is required");
+      const std::string code = row.text("pays_code");
+      if (code.rfind("PDL", 0) != 0)
+        throw DataError(pdl.string() + ": " + csv_line(row) + ": pays code " + code + " must start with PDL");
+      assign(pdl, row, row.text("epci_siren"), code, row.text("pays_name"));
+    }
+  }
+
+  // 6. Commune attributes that depend on the EPCI, and populations. The EPCI
+  //    lists carry both populations per commune (their sums are the EPCI's
+  //    official figures); the 4 island communes without EPCI take the COG list's.
+  std::unordered_map<std::string, const Member*> member_of;
+  for (const CogEpci* e : scope_epci)
+    for (const Member& m : e->members) member_of[m.code] = &m;
+  for (Territory& t : clayer) {
+    if (auto e = epci_of.find(t.code); e != epci_of.end()) {
+      t.epci = e->second->siren;
+      if (auto p = pays_of_epci.find(t.epci); p != pays_of_epci.end()) t.pays = p->second;
+      const Member* m = member_of.at(t.code);
+      t.population_municipale = m->population_municipale;
+      t.population_totale = m->population_totale;
+    } else {
+      const CogCommune& c = cog.communes.at(t.code);
+      t.population_municipale = c.population;
+      t.population_totale = c.population;
+      report.report({"commune_without_epci", t.code, "epci.json",
+                     t.name + " belongs to no EPCI; population totale unknown, population municipale used"});
+    }
+  }
+  base.reindex();
+
+  // 7. EPCI and départements dissolved from their communes (in parallel).
+  progress.step("dissolving EPCI and départements");
+  auto& elayer = base.layer(Level::epci);
+  auto& dlayer = base.layer(Level::departement);
+  std::sort(scope_epci.begin(), scope_epci.end(), [](auto* a, auto* b) { return a->siren < b->siren; });
+  elayer.resize(scope_epci.size());
+  dlayer.resize(deps.size());
+  std::vector<std::string> sorted_deps = deps;
+  std::sort(sorted_deps.begin(), sorted_deps.end());
+  const auto members_of = [&](const std::vector<std::string>& member_codes) {
+    std::vector<const geo::Geometry*> g;
+    g.reserve(member_codes.size());
+    for (const auto& c : member_codes) g.push_back(&clayer[*base.index_of(Level::commune, c)].geometry);
+    return g;
+  };
+  std::map<std::string, std::vector<std::string>> dep_members;
+  for (const Territory& c : clayer)
+    if (dep_set.count(c.departements.front())) dep_members[c.departements.front()].push_back(c.code);
+  // Largest first: keeps both threads busy until the end.
+  std::vector<std::pair<Level, std::size_t>> tasks;
+  for (std::size_t i = 0; i < sorted_deps.size(); ++i) tasks.emplace_back(Level::departement, i);
+  for (std::size_t i = 0; i < scope_epci.size(); ++i) tasks.emplace_back(Level::epci, i);
+  parallel_for(tasks.size(), threads, progress, [&](std::size_t k) {
+    const auto [level, i] = tasks[k];
+    if (level == Level::epci) {
+      const CogEpci& e = *scope_epci[i];
+      Territory& t = elayer[i];
+      t.level = Level::epci;
+      t.code = e.siren;
+      t.name = e.name;
+      t.kind = e.type == "MET69" ? "METRO" : e.type;
+      t.population_municipale = e.population_municipale;
+      t.population_totale = e.population_totale;
+      for (const Member& m : e.members) {
+        t.communes.push_back(m.code);
+        t.departements.push_back(cog.communes.at(m.code).departement);
+      }
+      std::sort(t.communes.begin(), t.communes.end());
+      t.departements = sorted_unique(std::move(t.departements));
+      dissolve_into(t, members_of(t.communes), report);
+    } else {
+      Territory& t = dlayer[i];
+      t.level = Level::departement;
+      t.code = sorted_deps[i];
+      const auto& [name, region] = cog.departements.at(t.code);
+      t.name = name;
+      t.region = region;
+      t.departements = {t.code};
+      t.communes = dep_members[t.code];
+      for (const auto& c : t.communes) {
+        const Territory& ct = clayer[*base.index_of(Level::commune, c)];
+        t.population_municipale += ct.population_municipale;
+        t.population_totale += ct.population_totale;
+      }
+      dissolve_into(t, members_of(t.communes), report);
+    }
+  });
+  base.reindex();
+
+  // 8. Pays from their EPCI, régions from their départements.
+  progress.step("dissolving pays and régions");
+  auto& player = base.layer(Level::pays);
+  auto& rlayer = base.layer(Level::region);
+  for (const auto& [code, def] : pays_defs) {
+    const bool in_scope = std::any_of(def.epci.begin(), def.epci.end(),
+                                      [&](const std::string& s) { return base.index_of(Level::epci, s).has_value(); });
+    if (!in_scope) continue;
+    Territory t;
+    t.level = Level::pays;
+    t.code = code;
+    t.name = def.name;
+    t.children = def.epci;
+    std::sort(t.children.begin(), t.children.end());
+    player.push_back(std::move(t));
+  }
+  std::map<std::string, std::vector<std::string>> region_deps;
+  for (const Territory& d : dlayer) region_deps[d.region].push_back(d.code);
+  for (const auto& [code, ds] : region_deps) {
+    Territory t;
+    t.level = Level::region;
+    t.code = code;
+    t.region = code;
+    t.name = cog.regions.count(code) ? cog.regions.at(code) : code;
+    t.children = ds;
+    t.departements = ds;
+    rlayer.push_back(std::move(t));
+  }
+  parallel_for(player.size() + rlayer.size(), threads, progress, [&](std::size_t k) {
+    const bool is_pays = k < player.size();
+    Territory& t = is_pays ? player[k] : rlayer[k - player.size()];
+    const Level child_level = is_pays ? Level::epci : Level::departement;
+    std::vector<const geo::Geometry*> parts;
+    for (const auto& child : t.children) {
+      auto idx = base.index_of(child_level, child);
+      if (!idx) {
+        report.report({"member_outside_scope", child, t.code, t.name + ": member " + child + " is not in this scope"});
+        continue;
+      }
+      const Territory& ct = base.layer(child_level)[*idx];
+      parts.push_back(&ct.geometry);
+      t.population_municipale += ct.population_municipale;
+      t.population_totale += ct.population_totale;
+      t.communes.insert(t.communes.end(), ct.communes.begin(), ct.communes.end());
+      t.departements.insert(t.departements.end(), ct.departements.begin(), ct.departements.end());
+    }
+    std::sort(t.communes.begin(), t.communes.end());
+    t.departements = sorted_unique(std::move(t.departements));
+    dissolve_into(t, parts, report);
+  });
+  base.reindex();
+  return base;
+}
+
+}  // namespace cartes::model
