@@ -1,0 +1,1 @@
+// app library: sources added by the viewer work (issue 4).
