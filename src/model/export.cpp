@@ -131,7 +131,9 @@ std::string qml_document(const std::string& renderer) {
 }
 
 // Fill alpha by intensity (0-255): faible 25 %, moyenne 50 %, forte 75 %.
-const char* alpha_expression = "CASE \"intensite\" WHEN 'faible' THEN 64 WHEN 'moyenne' THEN 128 ELSE 191 END";
+// (QGIS expressions have no "simple" CASE x WHEN v form: each WHEN is a condition.)
+const char* alpha_expression =
+    "CASE WHEN \"intensite\" = 'faible' THEN 64 WHEN \"intensite\" = 'moyenne' THEN 128 ELSE 191 END";
 const char* outline_style_expression = "CASE WHEN \"status\" = 'imaginee' THEN 'dash' ELSE 'solid' END";
 
 }  // namespace
