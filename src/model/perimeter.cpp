@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "geo/contiguity.hpp"
 #include "geo/dissolve.hpp"
 
 namespace cartes::model {
@@ -82,6 +83,31 @@ Dissolved dissolve_communes(const TerritoryBase& base, const std::vector<std::si
   return {r.geometry.as_multipolygon(), r.fell_back};
 }
 
+}  // namespace
+
+int count_parts(std::span<const geo::Geometry* const> pieces, double tolerance_m) {
+  const std::size_t n = pieces.size();
+  if (n <= 1) return static_cast<int>(n);
+  // Union-find over the pieces closer than the tolerance (STRtree envelope pairs first).
+  std::vector<std::size_t> parent(n);
+  for (std::size_t i = 0; i < n; ++i) parent[i] = i;
+  auto root = [&parent](std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  int groups = static_cast<int>(n);
+  for (const auto& [i, j] : geo::envelope_pairs(pieces, tolerance_m)) {
+    if (root(i) == root(j)) continue;
+    if (pieces[i]->distance(*pieces[j]) <= tolerance_m) {
+      parent[root(i)] = root(j);
+      --groups;
+    }
+  }
+  return groups;
+}
+
+namespace {
+
 Perimeter perimeter_of(const TerritoryBase& base, const Alliance& alliance) {
   Perimeter p;
   p.alliance_id = alliance.id;
@@ -108,7 +134,12 @@ Perimeter perimeter_of(const TerritoryBase& base, const Alliance& alliance) {
   p.geometry = std::move(d.geometry);
   p.dissolve_fell_back = d.fell_back;
   p.area_km2 = p.geometry.is_empty() ? 0.0 : p.geometry.area() / 1e6;
-  p.parts = p.geometry.is_empty() ? 0 : p.geometry.part_count();
+  p.polygons = p.geometry.is_empty() ? 0 : p.geometry.part_count();
+  std::vector<const geo::Geometry*> pieces;
+  pieces.reserve(p.communes.size());
+  for (std::size_t i : p.communes)
+    if (!communes[i].geometry.is_empty()) pieces.push_back(&communes[i].geometry);
+  p.parts = count_parts(pieces, parts_tolerance_m);
   return p;
 }
 

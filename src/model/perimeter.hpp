@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,9 @@ struct Perimeter {
   std::int64_t population_municipale = 0;  // each commune counted once
   std::int64_t population_totale = 0;
   double area_km2 = 0;
-  int parts = 0;                      // separate polygons (non-contiguous alliances > 1)
+  int parts = 0;                      // groups of touching member communes (see parts_tolerance_m);
+                                      // non-contiguous alliances have more than 1
+  int polygons = 0;                   // polygons of the MultiPolygon (islands, slivers included)
   bool dissolve_fell_back = false;
 };
 
@@ -42,6 +45,16 @@ struct CommuneCoverage {
   int total = 0;
   std::map<std::string, int> by_theme;
 };
+
+// Parts are groups of member communes that touch, directly or through other
+// members: a commune and its islets count once, Ouessant (20 km off) apart.
+// Simplified contours sometimes leave gaps of a few metres between
+// neighbours, so communes closer than this count as touching.
+inline constexpr double parts_tolerance_m = 100.0;
+
+// Groups of `pieces` lying within `tolerance_m` of each other (connected
+// components; candidates from an STRtree on the envelopes).
+int count_parts(std::span<const geo::Geometry* const> pieces, double tolerance_m);
 
 // Per EPCI: how many alliances touch it (cover at least one of its communes).
 struct EpciCoverage {

@@ -125,6 +125,19 @@ TEST_CASE("perimeters of the synthetic catalogue, in parallel, match a sequentia
   CHECK(seq[3].missing == std::vector<std::string>{"84"});
 }
 
+TEST_CASE("parts: communes closer than the tolerance touch, farther ones stand apart") {
+  const auto a = cartes::test::square_km(0);
+  const auto b = cartes::test::square_km(1.05);  // 50 m gap
+  const auto c = cartes::test::square_km(3);     // 950 m from b
+  const geo::Geometry* near[] = {&a, &b};
+  const geo::Geometry* all[] = {&a, &b, &c};
+  CHECK(count_parts(near, parts_tolerance_m) == 1);
+  CHECK(count_parts(near, 10.0) == 2);
+  CHECK(count_parts(all, parts_tolerance_m) == 2);
+  CHECK(count_parts(all, 1000.0) == 1);
+  CHECK(count_parts({}, parts_tolerance_m) == 0);
+}
+
 TEST_CASE("parallel_for runs every index once and rethrows the first error") {
   std::vector<int> hits(1000, 0);
   parallel_for(hits.size(), 4, [&](std::size_t i) { hits[i] += 1; });
