@@ -125,7 +125,7 @@ TEST_CASE("fuzz: huge values, invalid UTF-8, deep nesting, many alliances") {
   feed(replace_first(valid_text(), "themes = [\"alimentation\"]", themes + "]"), o);
   // Invalid UTF-8: lone continuation, overlong, surrogate, truncated sequence, NUL.
   const std::string nul(1, '\0');
-  for (const std::string bad : {std::string("\x80"), std::string("\xc0\xaf"), std::string("\xed\xa0\x80"),
+  for (const std::string& bad : {std::string("\x80"), std::string("\xc0\xaf"), std::string("\xed\xa0\x80"),
                                 std::string("\xf4\x90\x80\x80"), std::string("\xe2\x82"), nul}) {
     feed(replace_first(valid_text(), "Bêta\"", std::string("B") + bad + "ta\""), o);
     feed(valid_text() + "# " + bad + "\n", o);
