@@ -6,6 +6,8 @@
 #include <mutex>
 #include <thread>
 
+#include "geo/geos_handle.hpp"
+
 namespace cartes::geo {
 
 namespace {
@@ -35,8 +37,8 @@ void run_parallel(std::size_t n, unsigned threads, F&& f) {
 
 }  // namespace
 
-std::vector<OverlapCut> remove_overlaps(std::vector<Geometry*> polygons, std::span<const int> group, unsigned threads,
-                                        double min_area) {
+OverlapResult remove_overlaps(std::vector<Geometry*> polygons, std::span<const int> group, unsigned threads,
+                              double min_area) {
   const std::size_t n = polygons.size();
   // Candidate pairs: envelopes intersect, groups differ (sweep over minx).
   std::vector<Envelope> env(n);
@@ -66,7 +68,10 @@ std::vector<OverlapCut> remove_overlaps(std::vector<Geometry*> polygons, std::sp
     if (g.area() > min_area) overlap[k] = std::move(g);
   });
 
-  std::vector<OverlapCut> cuts;
+  OverlapResult result;
+  result.original.resize(n);
+  result.removed.resize(n);
+  std::vector<OverlapCut>& cuts = result.cuts;
   std::vector<std::vector<std::size_t>> by_cut(n);
   for (std::size_t k = 0; k < pairs.size(); ++k)
     if (!overlap[k].null()) {
@@ -82,15 +87,55 @@ std::vector<OverlapCut> remove_overlaps(std::vector<Geometry*> polygons, std::sp
     const std::size_t i = targets[t];
     std::vector<Geometry> parts;
     for (std::size_t k : by_cut[i]) parts.push_back(std::move(overlap[k]));
-    const Geometry cutter = parts.size() == 1 ? std::move(parts.front()) : unary_union(std::move(parts));
+    Geometry cutter = parts.size() == 1 ? std::move(parts.front()) : unary_union(std::move(parts));
     Geometry g = polygons[i]->difference(cutter).as_multipolygon();
     if (!g.is_valid()) g = g.make_valid();
     (void)g.envelope();
+    (void)cutter.envelope();
+    result.original[i] = std::move(*polygons[i]);
+    result.removed[i] = std::move(cutter);
     *polygons[i] = std::move(g);
   });
   std::sort(cuts.begin(), cuts.end(),
             [](const OverlapCut& a, const OverlapCut& b) { return std::pair(a.cut, a.kept) < std::pair(b.cut, b.kept); });
-  return cuts;
+  return result;
+}
+
+DissolveResult dissolve_cut(std::span<const CutMember> members, std::span<const Geometry* const> fallback,
+                            double relative_tolerance) {
+  double current_area = 0, original_area = 0;
+  std::vector<const Geometry*> originals, removed;
+  originals.reserve(members.size());
+  for (const CutMember& m : members) {
+    current_area += m.current->area();
+    original_area += m.original->area();
+    originals.push_back(m.original);
+    if (m.removed) removed.push_back(m.removed);
+  }
+  // Coverage union only: when the originals overlap (members from several
+  // groups) it fails its check, and unary union of the originals would be
+  // wasted work.
+  Geometry coll = collect(originals);
+  Geometry whole(GEOSCoverageUnion_r(detail::geos(), coll.get()));
+  if (!whole.null()) whole = whole.as_multipolygon();
+  if (!whole.null() && dissolve_is_sound(whole, original_area, relative_tolerance)) {
+    DissolveResult out;
+    out.members_area = current_area;
+    if (removed.empty()) {
+      out.geometry = std::move(whole);
+      return out;
+    }
+    std::vector<Geometry> pieces;
+    for (const Geometry* r : removed) pieces.push_back(r->clone());
+    Geometry g = whole.difference(unary_union(std::move(pieces))).as_multipolygon();
+    if (dissolve_is_sound(g, current_area, relative_tolerance)) {
+      out.geometry = std::move(g);
+      return out;
+    }
+  }
+  DissolveResult out = dissolve(fallback);
+  out.fell_back = true;
+  return out;
 }
 
 }  // namespace cartes::geo

@@ -12,6 +12,7 @@
 #include <span>
 #include <vector>
 
+#include "geo/dissolve.hpp"
 #include "geo/geometry.hpp"
 
 namespace cartes::geo {
@@ -22,11 +23,32 @@ struct OverlapCut {
   double area = 0;       // m² removed from `cut`
 };
 
+struct OverlapResult {
+  std::vector<OverlapCut> cuts;    // sorted by (cut, kept)
+  std::vector<Geometry> original;  // per polygon: its geometry before the cut (null when not cut)
+  std::vector<Geometry> removed;   // per polygon: the union of what was cut from it (null when not cut)
+};
+
 // Polygons whose group differs and whose interiors overlap (by more than
-// `min_area` m²) are fixed in place; returns the cuts, sorted by (cut, kept).
-// Runs on `threads` threads; geometries are only read by other threads
-// until their own cut is applied.
-std::vector<OverlapCut> remove_overlaps(std::vector<Geometry*> polygons, std::span<const int> group,
-                                        unsigned threads = 2, double min_area = 1e-3);
+// `min_area` m²) are fixed in place. Runs on `threads` threads; geometries
+// are only read by other threads until their own cut is applied.
+OverlapResult remove_overlaps(std::vector<Geometry*> polygons, std::span<const int> group, unsigned threads = 2,
+                              double min_area = 1e-3);
+
+// Dissolving members some of which were cut by remove_overlaps. Cutting
+// adds vertices that neighbours of the same group lack, so coverage union of
+// the cut polygons fails (GEOS falls back to the slow unary union for most
+// départements). Instead: coverage union of the members' originals (a clean
+// coverage within one group), minus what was cut from them; the result is
+// checked against the sum of the cut members' areas like dissolve(), and
+// `fallback` members (the cut communes, or larger already dissolved parts
+// covering the same area) go through dissolve() when the check fails.
+struct CutMember {
+  const Geometry* current = nullptr;   // the polygon after the cut
+  const Geometry* original = nullptr;  // before the cut (== current when not cut)
+  const Geometry* removed = nullptr;   // what was cut (null when not cut)
+};
+DissolveResult dissolve_cut(std::span<const CutMember> members, std::span<const Geometry* const> fallback,
+                            double relative_tolerance = 1e-6);
 
 }  // namespace cartes::geo

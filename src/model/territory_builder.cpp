@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <exception>
 #include <fstream>
+#include <future>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -196,6 +200,56 @@ void parallel_for(std::size_t n, unsigned threads, Progress& progress, F&& f) {
   progress.advance(1.0);
 }
 
+// Runs f(i) for i in [0, n) on `threads` threads; a task starts only when
+// the tasks listed by needs(i) are done (the first ready task in index order
+// is taken). Progress is reported from the calling thread.
+template <class Needs, class F>
+void scheduled_for(std::size_t n, unsigned threads, Progress& progress, Needs&& needs, F&& f) {
+  std::mutex m;
+  std::condition_variable cv;
+  std::vector<char> taken(n, 0), finished(n, 0);
+  std::size_t done = 0, first_free = 0;
+  std::exception_ptr error;
+  const auto work = [&](bool report) {
+    std::unique_lock lock(m);
+    for (;;) {
+      while (first_free < n && taken[first_free]) ++first_free;
+      if (first_free >= n || error) return;
+      std::size_t pick = n;
+      for (std::size_t i = first_free; i < n && pick == n; ++i) {
+        if (taken[i]) continue;
+        const auto reqs = needs(i);
+        if (std::all_of(reqs.begin(), reqs.end(), [&](std::size_t r) { return finished[r] != 0; })) pick = i;
+      }
+      if (pick == n) {
+        cv.wait(lock);
+        continue;
+      }
+      taken[pick] = 1;
+      lock.unlock();
+      try {
+        f(pick);
+      } catch (...) {
+        lock.lock();
+        if (!error) error = std::current_exception();
+        cv.notify_all();
+        return;
+      }
+      lock.lock();
+      finished[pick] = 1;
+      ++done;
+      cv.notify_all();
+      if (report) progress.advance(static_cast<double>(done) / static_cast<double>(n));
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(work, false);
+  work(true);
+  for (auto& t : pool) t.join();
+  if (error) std::rethrow_exception(error);
+  progress.advance(1.0);
+}
+
 std::string strip_prefix(const std::string& code) {
   std::size_t i = 0;
   while (i < code.size() && std::isalpha(static_cast<unsigned char>(code[i])) && !(code[i] == 'A' || code[i] == 'B'))
@@ -212,9 +266,8 @@ std::vector<std::string> sorted_unique(std::vector<std::string> v) {
   return v;
 }
 
-// Dissolves `members` into `t` (geometry, area) and reports a fallback.
-void dissolve_into(Territory& t, std::span<const geo::Geometry* const> members, ProblemReporter& report) {
-  geo::DissolveResult r = geo::dissolve(members);
+// Stores a dissolve result in `t` (geometry, area) and reports a fallback.
+void store_dissolved(Territory& t, geo::DissolveResult r, ProblemReporter& report) {
   if (r.fell_back)
     report.report({"dissolve_fallback", t.code, std::string(level_name(t.level)),
                    "coverage union failed its check for " + t.name + "; unary union used"});
@@ -265,13 +318,48 @@ void check_sources(const fs::path& sources) {
       throw InputError(help("incomplete sources folder " + sources.string() + ": missing " + (sources / f).string()));
 }
 
+namespace {
+
+// CARTES_PROFILE=1 prints the wall and CPU seconds of each step on stderr
+// (used to write BENCHMARKS.md; off by default).
+class StepTimer {
+ public:
+  explicit StepTimer(Progress& progress) : progress_(progress), on_(std::getenv("CARTES_PROFILE") != nullptr) {}
+  ~StepTimer() { lap(); }
+  StepTimer(const StepTimer&) = delete;
+  StepTimer& operator=(const StepTimer&) = delete;
+  void step(std::string name) {
+    lap();
+    progress_.step(name);
+    name_ = std::move(name);
+    wall_ = std::chrono::steady_clock::now();
+    cpu_ = std::clock();
+  }
+
+ private:
+  void lap() {
+    if (!on_ || name_.empty()) return;
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_).count();
+    const double cpu = static_cast<double>(std::clock() - cpu_) / CLOCKS_PER_SEC;
+    std::fprintf(stderr, "profile: %-55s wall %6.2f s  cpu %6.2f s\n", name_.c_str(), wall, cpu);
+  }
+  Progress& progress_;
+  bool on_;
+  std::string name_;
+  std::chrono::steady_clock::time_point wall_;
+  std::clock_t cpu_ = 0;
+};
+
+}  // namespace
+
 TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter& report, Progress& progress) {
+  StepTimer timer(progress);
   check_sources(options.sources);
   const fs::path& src = options.sources;
   const unsigned threads = std::max(1u, options.threads);
 
   // 1. COG 2025 and the scope.
-  progress.step("reading COG 2025 (communes, EPCI)");
+  timer.step("reading COG 2025 (communes, EPCI)");
   const Cog cog = read_cog(src / cog_dir);
   const Rekeyer rekeyer(cog, options.project_data / mergers_csv);
   std::vector<std::string> metropolitan;
@@ -303,8 +391,17 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
   std::set<std::string> polygon_deps;
   for (const auto& code : scope_communes) polygon_deps.insert(cog.communes.at(code).departement);
 
+  // The zoning tables are read meanwhile (GDAL's CSV driver, one thread).
+  const auto read_table = [](fs::path file) {
+    geo::ReadOptions o;
+    o.read_geometry = false;
+    return geo::read_features(file, o);
+  };
+  auto zonings_2024_rows = std::async(std::launch::async, read_table, src / zonings_2024);
+  auto zonings_2023_rows = std::async(std::launch::async, read_table, src / zonings_2023);
+
   // 2. Commune polygons (COG 2024), read in parallel, one file per task.
-  progress.step("reading commune polygons");
+  timer.step("reading commune polygons");
   const std::vector<std::string> files(polygon_deps.begin(), polygon_deps.end());
   std::vector<std::vector<geo::Feature>> read(files.size());
   parallel_for(files.size(), threads, progress, [&](std::size_t i) {
@@ -312,7 +409,7 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
   });
 
   // 3. Re-key to COG 2025, group the polygons sharing a code.
-  progress.step("re-keying communes to COG 2025 and checking geometries");
+  timer.step("re-keying communes to COG 2025 and checking geometries");
   std::map<std::string, std::vector<geo::Geometry>> pieces;
   for (std::size_t i = 0; i < files.size(); ++i) {
     const fs::path file = src / polygons_dir / ("dep" + files[i] + ".geojson");
@@ -378,7 +475,8 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
   // across a département border overlap a little. Cut the overlaps so the
   // communes form a layer without overlaps (areas of dissolved territories
   // then equal the sums of their communes' areas).
-  progress.step("removing overlaps along département borders");
+  timer.step("removing overlaps along département borders");
+  geo::OverlapResult overlaps;
   {
     std::vector<geo::Geometry*> polys;
     std::vector<int> groups;
@@ -387,7 +485,8 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
       polys.push_back(&t.geometry);
       groups.push_back(dep_index.emplace(t.departements.front(), static_cast<int>(dep_index.size())).first->second);
     }
-    for (const geo::OverlapCut& c : geo::remove_overlaps(polys, groups, threads)) {
+    overlaps = geo::remove_overlaps(polys, groups, threads);
+    for (const geo::OverlapCut& c : overlaps.cuts) {
       Territory& cut = clayer[c.cut];
       const Territory& kept = clayer[c.kept];
       cut.area_km2 = cut.geometry.area() / 1e6;
@@ -402,15 +501,15 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
 
   // 4. Zonings (INSEE, on COG 2024 and 2023 codes), re-keyed the same way:
   //    a commune merged since takes the values of the code it kept.
-  progress.step("reading INSEE zonings");
+  timer.step("reading INSEE zonings");
   {
     geo::ReadOptions o;
     o.read_geometry = false;
     std::unordered_map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < clayer.size(); ++i) index.emplace(clayer[i].code, i);
-    const auto apply = [&](const fs::path& file, auto&& set) {
+    const auto apply = [&](const fs::path& file, std::vector<geo::Feature> rows, auto&& set) {
       std::unordered_map<std::string, bool> exact;  // the row's own code is the 2025 code
-      for (const geo::Feature& row : geo::read_features(file, o)) {
+      for (const geo::Feature& row : rows) {
         const std::string code = row.text("CODGEO");
         const Rekeyed r = rekeyer.rekey(code);
         auto it = index.find(r.code);
@@ -425,17 +524,17 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
         if (!exact.count(t.code))
           report.report({"zoning_unmatched", t.code, file.filename().string(), t.name + ": no row for this commune"});
     };
-    apply(src / zonings_2024, [](Territory& t, const geo::Feature& row) {
+    apply(src / zonings_2024, zonings_2024_rows.get(), [](Territory& t, const geo::Feature& row) {
       t.aav2020 = row.text("AAV2020");
       t.bv2022 = row.text("BV2022");
       t.ze2020 = row.text("ZE2020");
     });
-    apply(src / zonings_2023, [](Territory& t, const geo::Feature& row) { t.aav_category = row.text("CATEAAV2020"); });
+    apply(src / zonings_2023, zonings_2023_rows.get(), [](Territory& t, const geo::Feature& row) { t.aav_category = row.text("CATEAAV2020"); });
     progress.advance(1.0);
   }
 
   // 5. Pays: Bretagne (derived table + Région's layer for names), Pays de la Loire (authored).
-  progress.step("reading pays tables");
+  timer.step("reading pays tables");
   std::unordered_map<std::string, const CogEpci*> epci_by_siren;
   for (const CogEpci& e : cog.epci) epci_by_siren[e.siren] = &e;
   struct PaysDef {
@@ -510,79 +609,80 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
   }
   base.reindex();
 
-  // 7. EPCI and départements dissolved from their communes (in parallel).
-  progress.step("dissolving EPCI and départements");
+  // 7. Every level above the commune, dissolved on `threads` threads. EPCI,
+  //    départements and single-département pays from their communes (coverage
+  //    union of the uncut originals minus the cut overlaps), régions from their
+  //    départements, which they wait for (a scheduler hands out the first
+  //    task whose prerequisites are done).
+  timer.step("dissolving EPCI, départements, pays and régions");
   auto& elayer = base.layer(Level::epci);
   auto& dlayer = base.layer(Level::departement);
+  auto& player = base.layer(Level::pays);
+  auto& rlayer = base.layer(Level::region);
   std::sort(scope_epci.begin(), scope_epci.end(), [](auto* a, auto* b) { return a->siren < b->siren; });
-  elayer.resize(scope_epci.size());
-  dlayer.resize(deps.size());
   std::vector<std::string> sorted_deps = deps;
   std::sort(sorted_deps.begin(), sorted_deps.end());
-  const auto members_of = [&](const std::vector<std::string>& member_codes) {
-    std::vector<const geo::Geometry*> g;
-    g.reserve(member_codes.size());
-    for (const auto& c : member_codes) g.push_back(&clayer[*base.index_of(Level::commune, c)].geometry);
-    return g;
-  };
   std::map<std::string, std::vector<std::string>> dep_members;
   for (const Territory& c : clayer)
     if (dep_set.count(c.departements.front())) dep_members[c.departements.front()].push_back(c.code);
-  // Largest first: keeps both threads busy until the end.
-  std::vector<std::pair<Level, std::size_t>> tasks;
-  for (std::size_t i = 0; i < sorted_deps.size(); ++i) tasks.emplace_back(Level::departement, i);
-  for (std::size_t i = 0; i < scope_epci.size(); ++i) tasks.emplace_back(Level::epci, i);
-  parallel_for(tasks.size(), threads, progress, [&](std::size_t k) {
-    const auto [level, i] = tasks[k];
-    if (level == Level::epci) {
-      const CogEpci& e = *scope_epci[i];
-      Territory& t = elayer[i];
-      t.level = Level::epci;
-      t.code = e.siren;
-      t.name = e.name;
-      t.kind = e.type == "MET69" ? "METRO" : e.type;
-      t.population_municipale = e.population_municipale;
-      t.population_totale = e.population_totale;
-      for (const Member& m : e.members) {
-        t.communes.push_back(m.code);
-        t.departements.push_back(cog.communes.at(m.code).departement);
-      }
-      std::sort(t.communes.begin(), t.communes.end());
-      t.departements = sorted_unique(std::move(t.departements));
-      dissolve_into(t, members_of(t.communes), report);
-    } else {
-      Territory& t = dlayer[i];
-      t.level = Level::departement;
-      t.code = sorted_deps[i];
-      const auto& [name, region] = cog.departements.at(t.code);
-      t.name = name;
-      t.region = region;
-      t.departements = {t.code};
-      t.communes = dep_members[t.code];
-      for (const auto& c : t.communes) {
-        const Territory& ct = clayer[*base.index_of(Level::commune, c)];
-        t.population_municipale += ct.population_municipale;
-        t.population_totale += ct.population_totale;
-      }
-      dissolve_into(t, members_of(t.communes), report);
+  const auto sum_populations = [&](Territory& t) {
+    for (const auto& c : t.communes) {
+      const Territory& ct = clayer[*base.index_of(Level::commune, c)];
+      t.population_municipale += ct.population_municipale;
+      t.population_totale += ct.population_totale;
     }
-  });
-  base.reindex();
+  };
 
-  // 8. Pays from their EPCI, régions from their départements.
-  progress.step("dissolving pays and régions");
-  auto& player = base.layer(Level::pays);
-  auto& rlayer = base.layer(Level::region);
+  for (const CogEpci* e : scope_epci) {
+    Territory t;
+    t.level = Level::epci;
+    t.code = e->siren;
+    t.name = e->name;
+    t.kind = e->type == "MET69" ? "METRO" : e->type;
+    t.population_municipale = e->population_municipale;
+    t.population_totale = e->population_totale;
+    for (const Member& m : e->members) {
+      t.communes.push_back(m.code);
+      t.departements.push_back(cog.communes.at(m.code).departement);
+    }
+    std::sort(t.communes.begin(), t.communes.end());
+    t.departements = sorted_unique(std::move(t.departements));
+    elayer.push_back(std::move(t));
+  }
+  for (const std::string& code : sorted_deps) {
+    Territory t;
+    t.level = Level::departement;
+    t.code = code;
+    const auto& [name, region] = cog.departements.at(code);
+    t.name = name;
+    t.region = region;
+    t.departements = {code};
+    t.communes = dep_members[code];
+    sum_populations(t);
+    dlayer.push_back(std::move(t));
+  }
+  base.reindex();
   for (const auto& [code, def] : pays_defs) {
-    const bool in_scope = std::any_of(def.epci.begin(), def.epci.end(),
-                                      [&](const std::string& s) { return base.index_of(Level::epci, s).has_value(); });
-    if (!in_scope) continue;
     Territory t;
     t.level = Level::pays;
     t.code = code;
     t.name = def.name;
-    t.children = def.epci;
+    for (const std::string& siren : def.epci) {
+      auto idx = base.index_of(Level::epci, siren);
+      if (!idx) continue;
+      const Territory& e = elayer[*idx];
+      t.children.push_back(siren);
+      t.communes.insert(t.communes.end(), e.communes.begin(), e.communes.end());
+      t.departements.insert(t.departements.end(), e.departements.begin(), e.departements.end());
+      t.population_municipale += e.population_municipale;
+      t.population_totale += e.population_totale;
+    }
+    if (t.children.empty()) continue;  // no member in this scope
+    if (t.children.size() != def.epci.size())
+      report.report({"member_outside_scope", code, "pays", t.name + ": some member EPCI are outside this scope"});
     std::sort(t.children.begin(), t.children.end());
+    std::sort(t.communes.begin(), t.communes.end());
+    t.departements = sorted_unique(std::move(t.departements));
     player.push_back(std::move(t));
   }
   std::map<std::string, std::vector<std::string>> region_deps;
@@ -595,31 +695,77 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
     t.name = cog.regions.count(code) ? cog.regions.at(code) : code;
     t.children = ds;
     t.departements = ds;
-    rlayer.push_back(std::move(t));
-  }
-  parallel_for(player.size() + rlayer.size(), threads, progress, [&](std::size_t k) {
-    const bool is_pays = k < player.size();
-    Territory& t = is_pays ? player[k] : rlayer[k - player.size()];
-    const Level child_level = is_pays ? Level::epci : Level::departement;
-    std::vector<const geo::Geometry*> parts;
-    for (const auto& child : t.children) {
-      auto idx = base.index_of(child_level, child);
-      if (!idx) {
-        report.report({"member_outside_scope", child, t.code, t.name + ": member " + child + " is not in this scope"});
-        continue;
-      }
-      const Territory& ct = base.layer(child_level)[*idx];
-      parts.push_back(&ct.geometry);
-      t.population_municipale += ct.population_municipale;
-      t.population_totale += ct.population_totale;
-      t.communes.insert(t.communes.end(), ct.communes.begin(), ct.communes.end());
-      t.departements.insert(t.departements.end(), ct.departements.begin(), ct.departements.end());
+    for (const auto& d : ds) {
+      const Territory& dt = dlayer[*base.index_of(Level::departement, d)];
+      t.communes.insert(t.communes.end(), dt.communes.begin(), dt.communes.end());
+      t.population_municipale += dt.population_municipale;
+      t.population_totale += dt.population_totale;
     }
     std::sort(t.communes.begin(), t.communes.end());
-    t.departements = sorted_unique(std::move(t.departements));
-    dissolve_into(t, parts, report);
-  });
+    rlayer.push_back(std::move(t));
+  }
   base.reindex();
+
+  // Tasks, biggest first: départements, régions (after their départements),
+  // pays (after their EPCI, used when their own dissolve falls back), EPCI.
+  struct Task {
+    Territory* t;
+    std::vector<std::size_t> needs;
+  };
+  std::vector<Task> tasks;
+  std::unordered_map<const Territory*, std::size_t> task_of;
+  const auto add_task = [&](Territory& t) {
+    task_of[&t] = tasks.size();
+    tasks.push_back({&t, {}});
+  };
+  for (Territory& t : dlayer) add_task(t);
+  const std::size_t first_region = tasks.size();
+  for (Territory& t : rlayer) add_task(t);
+  const std::size_t first_pays = tasks.size();
+  for (Territory& t : player) add_task(t);
+  for (Territory& t : elayer) add_task(t);
+  for (std::size_t k = first_region; k < first_pays; ++k)
+    for (const auto& d : tasks[k].t->children) tasks[k].needs.push_back(task_of.at(&dlayer[*base.index_of(Level::departement, d)]));
+  for (std::size_t k = first_pays; k < first_pays + player.size(); ++k)
+    for (const auto& e : tasks[k].t->children) tasks[k].needs.push_back(task_of.at(&elayer[*base.index_of(Level::epci, e)]));
+
+  const auto geometries_of = [&](Level level, const std::vector<std::string>& codes) {
+    std::vector<const geo::Geometry*> g;
+    g.reserve(codes.size());
+    for (const auto& c : codes) g.push_back(&base.layer(level)[*base.index_of(level, c)].geometry);
+    return g;
+  };
+  // Communes as members of a dissolve that knows what remove_overlaps cut.
+  const auto cut_members_of = [&](const std::vector<std::string>& codes) {
+    std::vector<geo::CutMember> m;
+    m.reserve(codes.size());
+    for (const auto& c : codes) {
+      const std::size_t i = *base.index_of(Level::commune, c);
+      const bool cut = !overlaps.original[i].null();
+      m.push_back({&clayer[i].geometry, cut ? &overlaps.original[i] : &clayer[i].geometry,
+                   cut ? &overlaps.removed[i] : nullptr});
+    }
+    return m;
+  };
+  scheduled_for(tasks.size(), threads, progress, [&](std::size_t k) { return tasks[k].needs; },
+                [&](std::size_t k) {
+                  Territory& t = *tasks[k].t;
+                  switch (t.level) {
+                    case Level::region:
+                      store_dissolved(t, geo::dissolve(geometries_of(Level::departement, t.children)), report);
+                      break;
+                    case Level::pays:
+                      // A pays within one département file dissolves fast from
+                      // its communes; otherwise from its EPCI.
+                      if (t.departements.size() == 1)
+                        store_dissolved(t, geo::dissolve_cut(cut_members_of(t.communes), geometries_of(Level::epci, t.children)), report);
+                      else
+                        store_dissolved(t, geo::dissolve(geometries_of(Level::epci, t.children)), report);
+                      break;
+                    default:
+                      store_dissolved(t, geo::dissolve_cut(cut_members_of(t.communes), geometries_of(Level::commune, t.communes)), report);
+                  }
+                });
   return base;
 }
 
