@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <thread>
@@ -72,9 +73,13 @@ class BuildCommand final : public Command {
     std::printf("territory base %s (scope %s) written in %.1f s\n", out.c_str(), scope_.c_str(), seconds);
     for (model::Level l : model::all_levels)
       std::printf("  %-12s %8s\n", std::string(model::level_name(l)).c_str(), thousands(base.layer(l).size()).c_str());
-    const auto counts = report.counts();
-    std::printf("build report: %s findings (layer build_report)\n", thousands(report.size()).c_str());
-    for (const auto& [kind, n] : counts) std::printf("  %-24s %6d\n", kind.c_str(), n);
+    // One line per kind of finding, with its first example.
+    const auto problems = report.problems();
+    std::printf("build report: %s findings (layer build_report)\n", thousands(problems.size()).c_str());
+    for (const auto& [kind, n] : report.counts()) {
+      const auto first = std::find_if(problems.begin(), problems.end(), [&](const Problem& p) { return p.kind == kind; });
+      std::printf("  %-24s %6d  e.g. %s: %s\n", kind.c_str(), n, first->code.c_str(), first->message.c_str());
+    }
     return 0;
   }
 

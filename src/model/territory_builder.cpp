@@ -130,10 +130,7 @@ class Rekeyer {
       if (before.empty() || after.empty() || row.text("source_url").empty())
         throw DataError(mergers_file.string() + ": line " + std::to_string(row.fid + 1) +
                         ": code_before, code_after and source_url are required");
-      if (!is_current(after))
-        throw DataError(mergers_file.string() + ": line " + std::to_string(row.fid + 1) + ": " + after +
-                        " is not a current commune of COG 2025");
-      mergers_[before] = after;
+      mergers_[before] = {after, mergers_file.string() + ": line " + std::to_string(row.fid + 1)};
     }
   }
 
@@ -147,7 +144,12 @@ class Rekeyer {
     if (auto it = cog_.communes.find(code); it != cog_.communes.end() && !it->second.chef_lieu.empty() &&
                                              is_current(it->second.chef_lieu))
       return {it->second.chef_lieu, "chefLieu"};
-    if (auto it = mergers_.find(code); it != mergers_.end()) return {it->second, "merger table"};
+    if (auto it = mergers_.find(code); it != mergers_.end()) {
+      // Checked when used: the table covers all of France, a scope's COG may not.
+      if (!is_current(it->second.first))
+        throw DataError(it->second.second + ": " + it->second.first + " is not a current commune of COG 2025");
+      return {it->second.first, "merger table"};
+    }
     return {{}, ""};
   }
 
@@ -163,7 +165,7 @@ class Rekeyer {
 
  private:
   const Cog& cog_;
-  std::unordered_map<std::string, std::string> mergers_;
+  std::unordered_map<std::string, std::pair<std::string, std::string>> mergers_;  // old -> (new, file: line)
 };
 
 // ---------------------------------------------------------------- threads
@@ -364,7 +366,11 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
   const Rekeyer rekeyer(cog, options.project_data / mergers_csv);
   std::vector<std::string> metropolitan;
   for (const auto& [code, _] : cog.departements) metropolitan.push_back(code);
-  const std::vector<std::string> deps = scope_departements(options.scope, metropolitan);
+  std::vector<std::string> deps;
+  for (const std::string& d : scope_departements(options.scope, metropolitan)) {
+    if (cog.departements.count(d)) deps.push_back(d);
+    else report.report({"departement_missing", d, "departements.json", "département " + d + " of the scope is not in COG 2025"});
+  }
   const std::set<std::string> dep_set(deps.begin(), deps.end());
 
   std::unordered_map<std::string, const CogEpci*> epci_of;  // commune -> EPCI
