@@ -5,6 +5,8 @@ namespace cartes::cli {
 // One factory per subcommand, each defined in its cmd_*.cpp.
 std::unique_ptr<Command> make_version_command();
 std::unique_ptr<Command> make_build_command();
+std::unique_ptr<Command> make_view_command();
+std::unique_ptr<Command> make_render_command();
 std::unique_ptr<Command> make_check_command();
 std::unique_ptr<Command> make_alliances_command();
 std::unique_ptr<Command> make_stats_command();
@@ -14,6 +16,8 @@ std::vector<std::unique_ptr<Command>> all_commands() {
   std::vector<std::unique_ptr<Command>> out;
   out.push_back(make_version_command());
   out.push_back(make_build_command());
+  out.push_back(make_view_command());
+  out.push_back(make_render_command());
   out.push_back(make_check_command());
   out.push_back(make_alliances_command());
   out.push_back(make_stats_command());

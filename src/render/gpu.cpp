@@ -117,7 +117,7 @@ void GpuGroup::release() noexcept {
   vao_fill_ = vbo_ = ebo_ = vao_line_ = vbo_seg_ = 0;
 }
 
-void GpuGroup::upload(const MeshGroup& m) {
+void GpuGroup::upload(const MeshGroup& m, const GpuGroup* shared) {
   release();
   fill_ = m.fill;
   lines_ = m.lines;
@@ -127,10 +127,14 @@ void GpuGroup::upload(const MeshGroup& m) {
 
   glGenVertexArrays(1, &vao_fill_);
   glBindVertexArray(vao_fill_);
-  glGenBuffers(1, &vbo_);
-  glBindBuffer(GL_ARRAY_BUFFER, vbo_);
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.vertices.size() * sizeof(FillVertex)), m.vertices.data(),
-               GL_STATIC_DRAW);
+  if (shared && m.vertices.empty()) {
+    glBindBuffer(GL_ARRAY_BUFFER, shared->vbo_);  // not owned: vbo_ stays 0
+  } else {
+    glGenBuffers(1, &vbo_);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.vertices.size() * sizeof(FillVertex)),
+                 m.vertices.data(), GL_STATIC_DRAW);
+  }
   glEnableVertexAttribArray(0);
   glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(FillVertex), nullptr);
   glEnableVertexAttribArray(1);

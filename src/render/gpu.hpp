@@ -49,7 +49,10 @@ class GpuGroup {
   GpuGroup(const GpuGroup&) = delete;
   ~GpuGroup();
 
-  void upload(const MeshGroup& mesh);  // keeps the ranges, not the arrays
+  // Keeps the ranges, not the arrays. A mesh without vertices whose indices
+  // point into another group's vertices (the alliances into the communes)
+  // names that group as `shared_vertices`; it must outlive this one.
+  void upload(const MeshGroup& mesh, const GpuGroup* shared_vertices = nullptr);
   void draw_fill(Range indices) const;
   void draw_fill_all() const { draw_fill({0, index_count_}); }
   void draw_lines(Range segments) const;

@@ -29,13 +29,15 @@ MapRenderer::MapRenderer(const std::filesystem::path& shaders)
 
 void MapRenderer::set_scene(const SceneData& scene) {
   origin_ = scene.origin;
+  // The alliances share the communes' vertices: release them first.
+  alliances_ = GpuGroup();
   for (std::size_t i = 0; i < layers_.size(); ++i) layers_[i].upload(scene.layers[i]);
   set_alliances(scene);
   has_scene_ = true;
 }
 
 void MapRenderer::set_alliances(const SceneData& scene) {
-  alliances_.upload(scene.alliances);
+  alliances_.upload(scene.alliances, &layers_[lvl(model::Level::commune)]);
   links_.upload(scene.links);
 }
 
@@ -92,7 +94,7 @@ void MapRenderer::draw(const MapFrame& f) {
     fill_.set("u_hatch_period", hatch_period_px);
     const auto& ranges = alliances_.fill_ranges();
     for (const auto& a : f.alliances) {
-      if (a.index >= ranges.size() || a.stripes.empty()) continue;
+      if (a.index >= ranges.size() || a.stripes.empty() || !a.fill) continue;
       for (std::size_t k = 0; k < a.stripes.size(); ++k) {
         const auto& s = a.stripes[k];
         // The tint goes down once; further themes only add their stripes,

@@ -28,6 +28,7 @@ struct AllianceStyle {
   std::vector<Stripe> stripes;  // one per theme (first theme first)
   IntensityStyle intensity{};
   bool dashed = false;          // imaginée
+  bool fill = true;             // false: outline only (alliances covering most of the map)
   float offset_px = 0;          // outline moved towards the interior
 };
 

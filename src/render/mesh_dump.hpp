@@ -11,7 +11,8 @@
 //   u32      group count, then per group:
 //     u32 kind (0..4 base layer by level, 5 alliances, 6 links)
 //     u32 vertex count, index count, segment count, feature count
-//     FillVertex[vertices] (f32 x, f32 y, u32 feature)
+//     FillVertex[vertices] (f32 x, f32 y, u32 feature); the alliances (kind 5) have
+//       none: their indices point into the communes' (kind 0) vertices
 //     u32[indices]
 //     Segment[segments]    (f32 x0, y0, x1, y1, dist0, u32 feature)
 //     Range[features] fill (u32 first, count), Range[features] lines

@@ -58,11 +58,13 @@ SceneData build_base_scene(const model::TerritoryBase& base, Progress* progress)
   return s;
 }
 
-PartLinks part_links(const geo::Geometry& g) {
+PartLinks part_links(const geo::Geometry& g, double min_part_km2) {
   PartLinks out;
   if (g.is_empty()) return out;
-  for (const auto& polygon : g.polygons())
-    out.points.push_back(geo::Geometry::from_polygons({polygon}).interior_point());
+  for (const auto& polygon : g.polygons()) {
+    const auto part = geo::Geometry::from_polygons({polygon});
+    if (part.area() / 1e6 >= min_part_km2) out.points.push_back(part.interior_point());
+  }
   // Prim's algorithm: parts are few (a handful per alliance).
   const std::size_t n = out.points.size();
   if (n < 2) return out;
@@ -87,7 +89,8 @@ PartLinks part_links(const geo::Geometry& g) {
   return out;
 }
 
-void add_alliances(SceneData& s, const std::vector<model::Perimeter>& perimeters, Progress* progress) {
+void add_alliances(SceneData& s, const MeshGroup& communes, const std::vector<model::Perimeter>& perimeters,
+                   Progress* progress) {
   s.alliances = {};
   s.links = {};
   s.alliance_anchor.clear();
@@ -95,20 +98,28 @@ void add_alliances(SceneData& s, const std::vector<model::Perimeter>& perimeters
   if (progress) progress->step("triangulating the alliances");
   for (std::size_t i = 0; i < perimeters.size(); ++i) {
     const auto& p = perimeters[i];
-    add_geometry(s.alliances, p.geometry, s.origin, "alliance " + p.alliance_id);
-    begin_feature(s.links);
-    geo::Point anchor = s.origin;
+    begin_feature(s.alliances);
+    for (auto c : p.communes) {
+      if (c >= communes.fill.size()) continue;
+      const Range r = communes.fill[c];
+      s.alliances.indices.insert(s.alliances.indices.end(), communes.indices.begin() + r.first,
+                                 communes.indices.begin() + r.first + r.count);
+    }
+    std::optional<geo::Point> anchor;
     if (!p.geometry.is_empty()) {
+      append_outline(p.geometry.polygons(), s.origin, static_cast<std::uint32_t>(i), s.alliances);
       anchor = p.geometry.interior_point();
-      if (p.geometry.part_count() > 1) {
-        const auto links = part_links(p.geometry);
-        for (auto [a, b] : links.edges)
-          append_polyline({links.points[a], links.points[b]}, s.origin, static_cast<std::uint32_t>(i), s.links);
-      }
+    }
+    end_feature(s.alliances);
+    begin_feature(s.links);
+    if (!p.geometry.is_empty() && p.geometry.part_count() > 1) {
+      const auto links = part_links(p.geometry, link_min_part_km2);
+      for (auto [a, b] : links.edges)
+        append_polyline({links.points[a], links.points[b]}, s.origin, static_cast<std::uint32_t>(i), s.links);
     }
     end_feature(s.links);
     s.alliance_anchor.push_back(anchor);
-    s.alliance_area_km2.push_back(p.area_km2 > 0 ? p.area_km2 : p.geometry.is_empty() ? 0 : p.geometry.area() / 1e6);
+    s.alliance_area_km2.push_back(p.area_km2);
     if (progress) progress->advance(static_cast<double>(i + 1) / perimeters.size());
   }
 }

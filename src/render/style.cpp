@@ -105,11 +105,11 @@ const ThemeStyle& ThemePalette::style(std::string_view theme) const {
 
 IntensityStyle intensity_style(model::Intensity i) {
   switch (i) {
-    case model::Intensity::faible: return {0.07f, 1.5f, 1.4f};
-    case model::Intensity::moyenne: return {0.13f, 2.5f, 2.2f};
-    case model::Intensity::forte: return {0.20f, 3.5f, 3.2f};
+    case model::Intensity::faible: return {0.05f, 1.2f, 1.3f};
+    case model::Intensity::moyenne: return {0.10f, 2.0f, 2.0f};
+    case model::Intensity::forte: return {0.16f, 3.0f, 3.0f};
   }
-  return {0.13f, 2.5f, 2.2f};
+  return {0.10f, 2.0f, 2.0f};
 }
 
 const std::array<DensityClass, 7>& density_classes() {

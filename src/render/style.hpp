@@ -58,7 +58,7 @@ struct IntensityStyle {
 IntensityStyle intensity_style(model::Intensity intensity);
 
 // Hatch period in pixels (stripe every N pixels).
-inline constexpr float hatch_period_px = 9.0f;
+inline constexpr float hatch_period_px = 11.0f;
 // Dash length of the outline of an imaginée alliance, pixels.
 inline constexpr float imaginee_dash_px = 7.0f;
 

@@ -1,1 +1,0 @@
-// app library: sources added by the viewer work (issue 4).

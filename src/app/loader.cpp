@@ -1,0 +1,143 @@
+#include "app/loader.hpp"
+
+#include <chrono>
+#include <filesystem>
+
+#include "model/territory_io.hpp"
+
+namespace cartes::app {
+
+namespace {
+double since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+}  // namespace
+
+LoadedBase load_base(const DataPaths& paths, Progress* progress) {
+  const auto t0 = std::chrono::steady_clock::now();
+  LoadedBase out;
+  if (progress) progress->step("reading the territory base");
+  auto base = std::make_shared<model::TerritoryBase>(model::load_territory_base(paths.base, progress));
+  out.scene = render::build_base_scene(*base, progress);
+  out.base = std::move(base);
+  out.seconds = since(t0);
+  return out;
+}
+
+LoadedAlliances load_alliances(const DataPaths& paths, const model::TerritoryBase& base,
+                               const render::SceneData& base_scene, Progress* progress) {
+  const auto t0 = std::chrono::steady_clock::now();
+  LoadedAlliances out;
+  out.vocabulary = model::Vocabulary::load(paths.vocabulary);
+  if (std::filesystem::exists(paths.palette)) {
+    out.palette = render::ThemePalette::load(paths.palette);
+  } else {
+    // Without the palette file every theme is drawn grey: say so.
+    out.warnings.push_back("theme palette " + paths.palette.string() + " not found: themes drawn in grey");
+  }
+  if (paths.catalogue.empty()) return out;
+  if (progress) progress->step("reading the alliance catalogue");
+  auto catalogue = model::load_catalogue(paths.catalogue, out.vocabulary);
+  const auto check = model::check_against_base(catalogue, base);
+  for (const auto& e : check.errors) out.warnings.push_back(e.str());
+  for (const auto& e : check.out_of_scope) out.warnings.push_back(e.str());
+  out.alliances = std::move(catalogue.alliances);
+  if (progress) progress->step("computing perimeters");
+  out.perimeters = model::compute_perimeters(base, out.alliances, progress);
+  if (progress) progress->step("computing overlaps");
+  out.overlaps = model::compute_overlaps(base, out.alliances, out.perimeters);
+  out.scene.origin = base_scene.origin;
+  render::add_alliances(out.scene, base_scene.layers[static_cast<int>(model::Level::commune)], out.perimeters,
+                        progress);
+  out.seconds = since(t0);
+  return out;
+}
+
+void install(AppModel& m, LoadedBase&& b) {
+  m.base_ptr = std::move(b.base);
+  m.base_loaded = true;
+}
+
+void install(AppModel& m, LoadedAlliances&& a) {
+  m.vocabulary = std::move(a.vocabulary);
+  m.palette = std::move(a.palette);
+  m.alliances = std::move(a.alliances);
+  m.perimeters = std::move(a.perimeters);
+  m.overlaps = std::move(a.overlaps);
+  m.warnings.insert(m.warnings.end(), a.warnings.begin(), a.warnings.end());
+  m.alliances_loaded = true;
+}
+
+AsyncLoader::~AsyncLoader() { stop(); }
+
+void AsyncLoader::stop() {
+  if (worker_.joinable()) {
+    progress_.cancel();
+    worker_.join();
+  }
+}
+
+void AsyncLoader::start(const DataPaths& paths) {
+  stop();
+  {
+    std::lock_guard lock(mutex_);
+    base_.reset();
+    alliances_.reset();
+    error_.reset();
+    done_ = false;
+  }
+  worker_ = std::thread([this, paths] {
+    try {
+      auto b = load_base(paths, &progress_);
+      auto base = b.base;
+      // The worker keeps what the alliance fills need: the origin and the
+      // communes' triangles (not their vertices).
+      render::SceneData communes;
+      communes.origin = b.scene.origin;
+      auto& cl = communes.layers[static_cast<int>(model::Level::commune)];
+      const auto& bl = b.scene.layers[static_cast<int>(model::Level::commune)];
+      cl.indices = bl.indices;
+      cl.fill = bl.fill;
+      {
+        std::lock_guard lock(mutex_);
+        base_ = std::move(b);
+      }
+      auto a = load_alliances(paths, *base, communes, &progress_);
+      std::lock_guard lock(mutex_);
+      alliances_ = std::move(a);
+    } catch (const std::exception& e) {
+      std::lock_guard lock(mutex_);
+      if (!progress_.cancelled()) error_ = e.what();
+    }
+    std::lock_guard lock(mutex_);
+    done_ = true;
+  });
+}
+
+bool AsyncLoader::busy() const {
+  std::lock_guard lock(mutex_);
+  return !done_;
+}
+
+std::optional<LoadedBase> AsyncLoader::take_base() {
+  std::lock_guard lock(mutex_);
+  auto out = std::move(base_);
+  base_.reset();
+  return out;
+}
+
+std::optional<LoadedAlliances> AsyncLoader::take_alliances() {
+  std::lock_guard lock(mutex_);
+  auto out = std::move(alliances_);
+  alliances_.reset();
+  return out;
+}
+
+std::optional<std::string> AsyncLoader::take_error() {
+  std::lock_guard lock(mutex_);
+  auto out = std::move(error_);
+  error_.reset();
+  return out;
+}
+
+}  // namespace cartes::app

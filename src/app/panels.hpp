@@ -1,0 +1,61 @@
+#pragma once
+// The viewer's panels, one file each (panel_*.cpp). Each gets its state (a
+// plain struct), the model (const) and callbacks; none sees the window.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app_model.hpp"
+#include "app/view_state.hpp"
+#include "geo/geometry.hpp"
+#include "render/map_renderer.hpp"
+
+namespace cartes::app {
+
+struct PanelCallbacks {
+  std::function<void(std::size_t)> select_alliance;        // Inspector shows it, map highlights it
+  std::function<void(const geo::Envelope&)> zoom_to;       // the camera fits the envelope
+};
+
+// Filters: six card families, status, horizon.
+void draw_filters_panel(FilterState& filters, const AppModel& model);
+
+struct AlliancesPanelState {
+  char search[128] = {};
+  int sort = 0;  // 0 name, 1 population, 2 members
+};
+void draw_alliances_panel(AlliancesPanelState& state, const AppModel& model, const std::vector<std::size_t>& visible,
+                          std::optional<std::size_t> selected, const PanelCallbacks& cb);
+
+// Inspector: facets, members with populations, partners, perimeter figures, sources.
+void draw_inspector_panel(const AppModel& model, std::optional<std::size_t> selected, const PanelCallbacks& cb);
+
+// Territory: the tooltip of the hovered territory, and every alliance
+// covering the clicked one.
+void draw_territory_tooltip(const AppModel& model, const render::Pick& hovered);
+void draw_territory_panel(const AppModel& model, const std::optional<render::Pick>& selected,
+                          const PanelCallbacks& cb);
+
+void draw_legend_panel(const AppModel& model, const ViewOptions& view);
+void draw_layers_panel(ViewOptions& view);
+
+struct StatisticsPanelState {
+  int family = 0;
+};
+void draw_statistics_panel(StatisticsPanelState& state, const AppModel& model);
+
+// Loading progress, errors (never a crash: they land here) and warnings.
+struct StatusPanelState {
+  std::vector<std::string> errors;
+  std::string step;
+  double fraction = 0;
+  bool loading = false;
+};
+void draw_status_panel(StatusPanelState& state, const AppModel& model);
+
+// Helpers shared by panels.
+std::string format_int(long long v);  // 1 234 567 (French thousands separator)
+void color_swatch(const render::Color& c, float size = 0);
+
+}  // namespace cartes::app

@@ -1,0 +1,73 @@
+#pragma once
+// The viewer, one frame at a time, without knowing the window: the backend
+// (backend_glfw.*) calls frame() between ImGui::NewFrame and ImGui::Render.
+// Loading runs on a worker thread (AsyncLoader); errors end up in the status
+// panel, never in a crash.
+#include <chrono>
+#include <memory>
+#include <optional>
+
+#include "app/app_model.hpp"
+#include "app/loader.hpp"
+#include "app/map_view.hpp"
+#include "app/panels.hpp"
+#include "app/view_state.hpp"
+#include "render/map_renderer.hpp"
+#include "render/overlay.hpp"
+
+#ifdef CARTES_HAVE_RINGS_PANEL  // set by src/app/CMakeLists.txt
+#include "app/panel_rings.hpp"
+#endif
+
+namespace cartes::app {
+
+class Viewer {
+ public:
+  explicit Viewer(DataPaths paths);
+  ~Viewer();
+
+  // Starts the worker thread (call once the GL context exists).
+  void start();
+  // One frame: polls the loader, takes input, draws the map (GL, into the
+  // bound framebuffer) and the panels (ImGui).
+  void frame();
+
+  bool loading() const { return status_.loading; }
+  bool map_ready() const { return renderer_ && renderer_->has_scene(); }
+  bool alliances_ready() const { return model_.alliances_loaded; }
+  // Seconds from start() to the first frame that showed the map / alliances.
+  std::optional<double> first_map_seconds() const { return first_map_; }
+  std::optional<double> first_alliances_seconds() const { return first_alliances_; }
+  const AppModel& model() const { return model_; }
+  const std::vector<std::string>& errors() const { return status_.errors; }
+  std::size_t gpu_bytes() const { return renderer_ ? renderer_->gpu_bytes() : 0; }
+
+ private:
+  void poll_loader();
+  void report(const std::exception& e);
+  // The current view (map and overlay, no names) as a PNG.
+  void export_png(const std::filesystem::path& file);
+
+  AppModel model_;
+  AsyncLoader loader_;
+  std::unique_ptr<render::MapRenderer> renderer_;
+  MapLabels labels_;
+  geo::Envelope extent_;
+  FilterState filters_;
+  ViewOptions view_;
+  MapViewState map_;
+  AlliancesPanelState alliances_panel_;
+  StatisticsPanelState stats_panel_;
+  StatusPanelState status_;
+  std::optional<std::size_t> selected_alliance_;
+  render::Overlay overlay_;
+#ifdef CARTES_HAVE_RINGS_PANEL
+  RingsPanelState rings_panel_;
+#endif
+  std::vector<std::size_t> visible_;
+  std::string density_key_;  // visible alliances the density colours were made for
+  std::chrono::steady_clock::time_point started_;
+  std::optional<double> first_map_, first_alliances_;
+};
+
+}  // namespace cartes::app
