@@ -41,6 +41,8 @@ class BuildCommand final : public Command {
     app.add_option("--threads", threads_, "worker threads for reading and dissolving")
         ->check(CLI::Range(1u, 64u))
         ->capture_default_str();
+    app.add_flag("--keep-overlaps", keep_overlaps_,
+                 "keep the overlaps between communes of neighbouring départements (benchmark input only)");
   }
 
   int run() override {
@@ -62,6 +64,7 @@ class BuildCommand final : public Command {
     options.sources = paths::sources(sources_);
     options.project_data = paths::project_data();
     options.threads = threads_;
+    options.cut_overlaps = !keep_overlaps_;
     ProblemReporter report;
     model::TerritoryBase base;
     {
@@ -88,6 +91,7 @@ class BuildCommand final : public Command {
   std::string out_;
   std::string sources_;
   unsigned threads_ = 2;
+  bool keep_overlaps_ = false;
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -135,6 +136,28 @@ DissolveResult dissolve_cut(std::span<const CutMember> members, std::span<const 
   }
   DissolveResult out = dissolve(fallback);
   out.fell_back = true;
+  return out;
+}
+
+DissolveResult dissolve_by_group(std::span<const Geometry* const> members, std::span<const int> group,
+                                 const DissolveOptions& options) {
+  std::map<int, std::vector<const Geometry*>> by_group;
+  for (std::size_t i = 0; i < members.size(); ++i) by_group[group[i]].push_back(members[i]);
+  if (by_group.size() <= 1) return dissolve(members, options);
+  std::vector<Geometry> parts;
+  bool fell_back = false;
+  double area = 0;
+  for (auto& [g, ms] : by_group) {
+    DissolveResult r = dissolve(ms, options);
+    fell_back |= r.fell_back;
+    area += r.members_area;
+    parts.push_back(std::move(r.geometry));
+  }
+  std::vector<const Geometry*> ptrs;
+  for (const Geometry& p : parts) ptrs.push_back(&p);
+  DissolveResult out = dissolve(ptrs, options);
+  out.fell_back |= fell_back;
+  out.members_area = area;
   return out;
 }
 

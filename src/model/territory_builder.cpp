@@ -491,7 +491,8 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
       polys.push_back(&t.geometry);
       groups.push_back(dep_index.emplace(t.departements.front(), static_cast<int>(dep_index.size())).first->second);
     }
-    overlaps = geo::remove_overlaps(polys, groups, threads);
+    if (options.cut_overlaps) overlaps = geo::remove_overlaps(polys, groups, threads);
+    else overlaps.original.resize(polys.size()), overlaps.removed.resize(polys.size());
     for (const geo::OverlapCut& c : overlaps.cuts) {
       Territory& cut = clayer[c.cut];
       const Territory& kept = clayer[c.kept];
@@ -747,11 +748,34 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
     m.reserve(codes.size());
     for (const auto& c : codes) {
       const std::size_t i = *base.index_of(Level::commune, c);
-      const bool cut = !overlaps.original[i].null();
-      m.push_back({&clayer[i].geometry, cut ? &overlaps.original[i] : &clayer[i].geometry,
-                   cut ? &overlaps.removed[i] : nullptr});
+      const bool touched = !overlaps.original[i].null();
+      m.push_back({&clayer[i].geometry, touched ? &overlaps.original[i] : &clayer[i].geometry,
+                   overlaps.removed[i].null() ? nullptr : &overlaps.removed[i]});
     }
     return m;
+  };
+  // EPCI, pays, départements: per département file (a clean coverage once
+  // the originals are used, see dissolve_cut), then the union of the few
+  // per-département parts; a commune-by-commune unary union is the last resort.
+  const auto dissolve_communes = [&](const std::vector<std::string>& codes) {
+    std::map<std::string, std::vector<std::string>> by_dep;
+    for (const auto& c : codes) by_dep[clayer[*base.index_of(Level::commune, c)].departements.front()].push_back(c);
+    if (by_dep.size() == 1) return geo::dissolve_cut(cut_members_of(codes), geometries_of(Level::commune, codes));
+    std::vector<geo::Geometry> parts;
+    bool fell_back = false;
+    double area = 0;
+    for (const auto& [dep, members] : by_dep) {
+      geo::DissolveResult r = geo::dissolve_cut(cut_members_of(members), geometries_of(Level::commune, members));
+      fell_back |= r.fell_back;
+      area += r.members_area;
+      parts.push_back(std::move(r.geometry));
+    }
+    std::vector<const geo::Geometry*> ptrs;
+    for (const auto& p : parts) ptrs.push_back(&p);
+    geo::DissolveResult r = geo::dissolve(ptrs);
+    r.fell_back |= fell_back;
+    r.members_area = area;
+    return r;
   };
   scheduled_for(tasks.size(), threads, progress, [&](std::size_t k) { return tasks[k].needs; },
                 [&](std::size_t k) {
@@ -760,16 +784,8 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
                     case Level::region:
                       store_dissolved(t, geo::dissolve(geometries_of(Level::departement, t.children)), report);
                       break;
-                    case Level::pays:
-                      // A pays within one département file dissolves fast from
-                      // its communes; otherwise from its EPCI.
-                      if (t.departements.size() == 1)
-                        store_dissolved(t, geo::dissolve_cut(cut_members_of(t.communes), geometries_of(Level::epci, t.children)), report);
-                      else
-                        store_dissolved(t, geo::dissolve(geometries_of(Level::epci, t.children)), report);
-                      break;
                     default:
-                      store_dissolved(t, geo::dissolve_cut(cut_members_of(t.communes), geometries_of(Level::commune, t.communes)), report);
+                      store_dissolved(t, dissolve_communes(t.communes), report);
                   }
                 });
   return base;

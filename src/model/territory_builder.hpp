@@ -35,6 +35,10 @@ struct BuildOptions {
   std::filesystem::path sources;         // the folder holding raw/ and derived/
   std::filesystem::path project_data;    // the project's geodata/ (rule and pays tables)
   unsigned threads = 2;                  // dissolve and read workers
+  // Cut the overlaps between communes of neighbouring départements (see
+  // geo/overlaps.hpp). Off only to prepare benchmark input "as in the
+  // sources": dissolved areas then exceed the sums of the communes' areas.
+  bool cut_overlaps = true;
 };
 
 // The scopes `cartes build` knows, with the départements each covers.
