@@ -4,6 +4,7 @@ namespace cartes::cli {
 
 // One factory per subcommand, each defined in its cmd_*.cpp.
 std::unique_ptr<Command> make_version_command();
+std::unique_ptr<Command> make_rings_command();
 std::unique_ptr<Command> make_build_command();
 std::unique_ptr<Command> make_view_command();
 std::unique_ptr<Command> make_render_command();
@@ -15,6 +16,7 @@ std::unique_ptr<Command> make_export_command();
 std::vector<std::unique_ptr<Command>> all_commands() {
   std::vector<std::unique_ptr<Command>> out;
   out.push_back(make_version_command());
+  out.push_back(make_rings_command());
   out.push_back(make_build_command());
   out.push_back(make_view_command());
   out.push_back(make_render_command());
