@@ -40,6 +40,12 @@ void trend_arrow(ImDrawList* dl, ImVec2 at, float size, model::Trend trend, ImU3
 }
 }  // namespace
 
+std::array<double, 4> MapViewState::map_area() const {
+  if (free_area[2] - free_area[0] < 100 || free_area[3] - free_area[1] < 100)
+    return {0, 0, static_cast<double>(camera.width), static_cast<double>(camera.height)};
+  return free_area;
+}
+
 MapLabels make_map_labels(const model::TerritoryBase& base, const render::SceneData& scene) {
   MapLabels l;
   l.names = scene.labels;
@@ -70,7 +76,7 @@ void handle_map_input(MapViewState& s, const ImGuiIO& io, const AppModel& m, con
   cam.width = std::max(1, static_cast<int>(io.DisplaySize.x));
   cam.height = std::max(1, static_cast<int>(io.DisplaySize.y));
   if (!s.fitted && !extent.empty) {
-    cam.fit(extent);
+    cam.fit_in(extent, s.map_area());
     s.fitted = true;
   }
   s.cursor_on_map = !io.WantCaptureMouse && io.MousePos.x >= 0 && io.MousePos.y >= 0;
@@ -88,7 +94,7 @@ void handle_map_input(MapViewState& s, const ImGuiIO& io, const AppModel& m, con
     if (ImGui::IsKeyPressed('-', true) || ImGui::IsKeyPressed(333 /*GLFW_KEY_KP_SUBTRACT*/, true))
       cam.zoom_at(0.8, cx, cy);
     if (ImGui::IsKeyPressed('F', false) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false))
-      cam.fit(extent);
+      cam.fit_in(extent, s.map_area());
     const double step = 60;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), true)) cam.pan_pixels(step, 0);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), true)) cam.pan_pixels(-step, 0);
@@ -119,6 +125,7 @@ void draw_map_decorations(ImDrawList* dl, const AppModel& m, const MapLabels& la
   const auto& cam = frame.camera;
   const render::BaseColors& colors = frame.colors;
   std::vector<render::ScreenRect> reserved;
+  const auto area = s.map_area();  // names stay off the panels
 
   // Alliance names first (they are what the map is about), with the trend.
   if (o.alliance_names && frame.mode == render::MapMode::themes && m.alliances_loaded) {
@@ -137,7 +144,7 @@ void draw_map_decorations(ImDrawList* dl, const AppModel& m, const MapLabels& la
       const float arrow = 14;
       render::ScreenRect box{static_cast<float>(sx) - size.x / 2 - arrow, static_cast<float>(sy) - size.y / 2,
                              static_cast<float>(sx) + size.x / 2, static_cast<float>(sy) + size.y / 2};
-      if (box.x0 < 0 || box.y0 < 0 || box.x1 > cam.width || box.y1 > cam.height) continue;
+      if (box.x0 < area[0] || box.y0 < area[1] || box.x1 > area[2] || box.y1 > area[3]) continue;
       bool free = true;
       for (const auto& r : reserved)
         if (r.intersects(box)) free = false;
@@ -157,7 +164,13 @@ void draw_map_decorations(ImDrawList* dl, const AppModel& m, const MapLabels& la
           const ImVec2 v = ImGui::CalcTextSize(t.data(), t.data() + t.size());
           return std::array<float, 2>{v.x * 0.85f, v.y * 0.85f};
         },
-        reserved);
+        reserved,
+        [&] {
+          render::LabelRules r;
+          r.bounds = {static_cast<float>(area[0]), static_cast<float>(area[1]), static_cast<float>(area[2]),
+                      static_cast<float>(area[3])};
+          return r;
+        }());
     ImFont* font = ImGui::GetFont();
     const float fs = ImGui::GetFontSize() * 0.85f;
     for (const auto& p : placed) {
@@ -181,12 +194,13 @@ void draw_map_decorations(ImDrawList* dl, const AppModel& m, const MapLabels& la
     }
   }
 
-  const float h = static_cast<float>(cam.height);
+  const float h = static_cast<float>(area[3]);
   if (o.scale_bar) {
     const float max_px = 160;
     const double metres = render::nice_scale_length(cam.mpp, max_px);
     const float px = static_cast<float>(metres / cam.mpp);
-    const ImVec2 a(16, h - 28), b(16 + px, h - 28);
+    const float x0 = static_cast<float>(area[0]) + 16;
+    const ImVec2 a(x0, h - 28), b(x0 + px, h - 28);
     dl->AddRectFilled(ImVec2(a.x - 6, a.y - 22), ImVec2(b.x + 40, a.y + 10), IM_COL32(255, 255, 255, 200), 3);
     dl->AddLine(a, b, IM_COL32(20, 20, 20, 255), 3);
     dl->AddLine(ImVec2(a.x, a.y - 5), ImVec2(a.x, a.y + 4), IM_COL32(20, 20, 20, 255), 2);
@@ -204,7 +218,7 @@ void draw_map_decorations(ImDrawList* dl, const AppModel& m, const MapLabels& la
     else
       std::snprintf(text, sizeof text, "Lambert-93  X %.0f  Y %.0f", s.cursor.x, s.cursor.y);
     const ImVec2 size = ImGui::CalcTextSize(text);
-    const ImVec2 p(cam.width - size.x - 16, h - size.y - 12);
+    const ImVec2 p(static_cast<float>(area[2]) - size.x - 16, h - size.y - 12);
     dl->AddRectFilled(ImVec2(p.x - 6, p.y - 4), ImVec2(p.x + size.x + 6, p.y + size.y + 4), IM_COL32(255, 255, 255, 210), 3);
     dl->AddText(p, IM_COL32(20, 20, 20, 255), text);
   }

@@ -35,6 +35,10 @@ struct MapViewState {
   geo::Point cursor;                     // Lambert-93
   std::optional<geo::Point> cursor_wgs84;
   bool clicked = false;                  // a click (not a drag) happened this frame
+  // The part of the window the panels leave to the map (x0, y0, x1, y1):
+  // fitting, the scale bar and the coordinates go there. Empty: all of it.
+  std::array<double, 4> free_area{0, 0, 0, 0};
+  std::array<double, 4> map_area() const;
 };
 
 // Takes mouse and keyboard input only when ImGui does not want it. Picks

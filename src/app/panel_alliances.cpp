@@ -55,7 +55,9 @@ void draw_alliances_panel(AlliancesPanelState& s, const AppModel& m, const std::
         cb.select_alliance(i);
       ImGui::PopID();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(format_int(pop(i)).c_str());
+      // Alliances whose members all lie outside the base have no perimeter here.
+      ImGui::TextUnformatted(i < m.perimeters.size() && m.perimeters[i].communes.empty() ? "hors base"
+                                                                                          : format_int(pop(i)).c_str());
       ImGui::TableNextColumn();
       ImGui::Text("%zu", a.members.size());
     }

@@ -8,9 +8,6 @@ namespace cartes::app {
 void draw_status_panel(StatusPanelState& s, const AppModel& m) {
   const bool show = s.loading || !s.errors.empty() || !m.warnings.empty();
   if (!show) return;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->Size.x * 0.5f, vp->Size.y - 60), ImGuiCond_FirstUseEver, ImVec2(0.5f, 1.0f));
-  ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("État")) {
     ImGui::End();
     return;

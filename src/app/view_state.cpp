@@ -76,7 +76,7 @@ render::MapFrame make_frame(const AppModel& m, const std::vector<std::size_t>& v
     if (s.stripes.empty()) s.stripes.push_back({m.palette.style("").color, 45});
     s.intensity = render::intensity_style(a.intensite);
     s.dashed = a.status == model::Status::imaginee;
-    const bool wide = land_km2 > 0 && area(i) > v.outline_only_share * land_km2;
+    const bool wide = land_km2 > 0 && area(i) > v.outline_only_share * land_km2 && area(i) >= v.outline_only_min_km2;
     s.fill = !wide || v.highlight == i;
     // Offset outlines: where perimeters share a boundary (the same EPCI in
     // several alliances) their outlines sit side by side, not on top. Wide

@@ -38,6 +38,7 @@ struct ViewOptions {
   // unless highlighted: hatched, they cover the whole map and every other
   // alliance disappears under their stripes.
   double outline_only_share = 0.35;
+  double outline_only_min_km2 = 10000;  // and at least this large (a département is 6 000-7 000 km²)
 };
 
 // Indices of the alliances passing the filters.

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "core/paths.hpp"
 #include "render/gpu.hpp"
 
@@ -95,32 +97,37 @@ void Viewer::frame() {
 
   PanelCallbacks cb;
   cb.select_alliance = [this](std::size_t i) { selected_alliance_ = i; };
-  cb.zoom_to = [this](const geo::Envelope& e) { map_.camera.fit(e, 0.15); };
+  cb.zoom_to = [this](const geo::Envelope& e) { map_.camera.fit_in(e, map_.map_area(), 0.15); };
 
-  // First-use layout for a 1920x1080 window: filters and list on the left,
-  // inspector and territory on the right, legend and layers bottom-left.
+  // First-use layout: filters and the list in a left column; inspector,
+  // territory and statistics in a right column; legend and layers at the
+  // bottom of the middle; the map fits the free middle area above them.
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float W = vp->Size.x, H = vp->Size.y;
+  const float left = std::min(340.f, W * 0.22f), right = std::min(390.f, W * 0.24f);
+  const float bottom = std::min(300.f, H * 0.34f);
+  map_.free_area = {left + 16.0, 0.0, W - right - 16.0, H - bottom - 8.0};
   auto place = [](float x, float y, float w, float h) {
     ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_FirstUseEver);
   };
-  place(8, 8, 300, H * 0.45f);
+  place(8, 8, left, H * 0.42f);
   draw_filters_panel(filters_, model_);
-  place(8, H * 0.45f + 16, 300, H * 0.55f - 24);
+  place(8, H * 0.42f + 16, left, H * 0.58f - 24);
   draw_alliances_panel(alliances_panel_, model_, visible_, selected_alliance_, cb);
-  place(W - 388, 8, 380, H * 0.50f);
+  place(W - right - 8, 8, right, H * 0.40f);
   draw_inspector_panel(model_, selected_alliance_, cb);
-  place(W - 388, H * 0.50f + 16, 380, H * 0.22f);
+  place(W - right - 8, H * 0.40f + 16, right, H * 0.20f);
   draw_territory_panel(model_, map_.selected, cb);
-  place(W - 388, H * 0.72f + 24, 380, H * 0.28f - 32);
+  place(W - right - 8, H * 0.60f + 24, right, H * 0.40f - 32);
   draw_statistics_panel(stats_panel_, model_);
-  place(316, H - 330, 270, 322);
+  const float middle = W - left - right - 32;
+  place(left + 16, H - bottom, std::min(300.f, middle * 0.5f), bottom - 8);
   draw_legend_panel(model_, view_);
-  place(316, 8, 230, 300);
+  place(W - right - 16 - std::min(250.f, middle * 0.4f), H - bottom, std::min(250.f, middle * 0.4f), bottom - 8);
   draw_layers_panel(view_);
 #ifdef CARTES_HAVE_RINGS_PANEL
-  place(W - 780, 8, 380, 300);
+  place(W - right - 16 - 380, 8, 380, 300);
   try {
     RingsPanelHooks hooks;
     if (map_.clicked && map_.selected) hooks.clicked = map_.selected;
@@ -131,6 +138,8 @@ void Viewer::frame() {
     report(e);
   }
 #endif
+  const float legend_w = std::min(300.f, middle * 0.5f), layers_w = std::min(250.f, middle * 0.4f);
+  place(left + 24 + legend_w, H - bottom, std::max(200.f, middle - legend_w - layers_w - 16), 0);
   draw_status_panel(status_, model_);
   if (map_.hovered && map_.cursor_on_map && !ImGui::IsMouseDragging(ImGuiMouseButton_Left))
     draw_territory_tooltip(model_, *map_.hovered);

@@ -32,7 +32,8 @@ class ViewCommand final : public Command {
     if (!base_.empty()) paths.base = base_;
     if (!catalogue_.empty()) paths.catalogue = catalogue_;
     auto [w, h] = parse_size(size_);
-    app::GlfwBackend backend({w, h, screenshot_.empty(), "Cartes — alliances des territoires"});
+    // Visible even for a screenshot: some X servers do not draw unmapped windows.
+    app::GlfwBackend backend({w, h, true, "Cartes — alliances des territoires"});
     app::Viewer viewer(paths);
     backend.run(viewer, {screenshot_, frames_, true});
     // The window showed them; a scripted run (--screenshot) also reports them.

@@ -14,6 +14,17 @@ void Camera::fit(const geo::Envelope& e, double margin) {
   mpp = std::max(w / std::max(width, 1), h / std::max(height, 1));
 }
 
+void Camera::fit_in(const geo::Envelope& e, const std::array<double, 4>& a, double margin) {
+  if (e.empty) return;
+  const double aw = std::max(a[2] - a[0], 16.0), ah = std::max(a[3] - a[1], 16.0);
+  const double w = std::max(e.width(), 1.0) * (1 + 2 * margin);
+  const double h = std::max(e.height(), 1.0) * (1 + 2 * margin);
+  mpp = std::max(w / aw, h / ah);
+  // The extent's centre goes to the area's centre.
+  cx = (e.minx + e.maxx) / 2 - ((a[0] + a[2]) / 2 - width / 2.0) * mpp;
+  cy = (e.miny + e.maxy) / 2 + ((a[1] + a[3]) / 2 - height / 2.0) * mpp;
+}
+
 void Camera::pan_pixels(double dx, double dy) {
   cx -= dx * mpp;
   cy += dy * mpp;

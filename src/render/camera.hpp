@@ -14,6 +14,9 @@ struct Camera {
   int width = 1, height = 1;
 
   void fit(const geo::Envelope& extent, double margin = 0.04);
+  // Fits the extent into a part of the screen (the map area the panels leave
+  // free), in screen pixels: x0, y0, x1, y1.
+  void fit_in(const geo::Envelope& extent, const std::array<double, 4>& area, double margin = 0.04);
   // Moves the map by a mouse drag of (dx, dy) pixels (screen y down).
   void pan_pixels(double dx, double dy);
   // Zooms by `factor` (> 1 zooms in) keeping the world point under screen

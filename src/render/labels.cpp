@@ -51,6 +51,8 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candida
   for (const auto& r : reserved) grid.add(r);
   const double min_town = rules.town_population_per_mpp * cam.mpp;
   const bool epci = cam.mpp <= rules.epci_max_mpp;
+  std::array<float, 4> b = rules.bounds;
+  if (b[2] <= b[0] || b[3] <= b[1]) b = {0, 0, static_cast<float>(cam.width), static_cast<float>(cam.height)};
   // Towns first (the names people look for), then EPCI; each by population.
   for (int pass = 0; pass < 2; ++pass) {
     for (std::size_t i = 0; i < candidates.size() && out.size() < rules.max_labels; ++i) {
@@ -64,7 +66,7 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candida
       const auto size = measure(c.text);
       ScreenRect box{static_cast<float>(sx) - size[0] / 2, static_cast<float>(sy) - size[1] / 2,
                      static_cast<float>(sx) + size[0] / 2, static_cast<float>(sy) + size[1] / 2};
-      if (box.x0 < 0 || box.y0 < 0 || box.x1 > cam.width || box.y1 > cam.height) continue;
+      if (box.x0 < b[0] || box.y0 < b[1] || box.x1 > b[2] || box.y1 > b[3]) continue;
       const ScreenRect padded{box.x0 - rules.margin_px, box.y0 - rules.margin_px, box.x1 + rules.margin_px,
                               box.y1 + rules.margin_px};
       if (!grid.free(padded)) continue;

@@ -34,6 +34,8 @@ struct LabelRules {
   double epci_max_mpp = 300;
   float margin_px = 3;
   std::size_t max_labels = 250;
+  // Screen area the names must stay in (x0, y0, x1, y1); empty: the viewport.
+  std::array<float, 4> bounds{0, 0, 0, 0};
 };
 
 std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candidates, const Camera& camera,

@@ -90,16 +90,25 @@ void MapRenderer::draw(const MapFrame& f) {
     density_.bind(0);
     layers_[lvl(model::Level::commune)].draw_fill_all();
   } else if (f.mode == MapMode::themes) {
+    const auto& ranges = alliances_.fill_ranges();
+    // Two passes: every tint first, then every stripe, so that no tint veils
+    // another alliance's stripes: in an overlap each stripe keeps its pure
+    // theme colour (no brown mud), only the ground between them darkens.
+    fill_.set("u_mode", 0);
+    for (const auto& a : f.alliances) {
+      if (a.index >= ranges.size() || a.stripes.empty() || !a.fill) continue;
+      fill_.set("u_color", a.stripes[0].color.with_alpha(a.intensity.tint_alpha));
+      alliances_.draw_fill(ranges[a.index]);
+    }
     fill_.set("u_mode", 2);
     fill_.set("u_hatch_period", hatch_period_px);
-    const auto& ranges = alliances_.fill_ranges();
+    fill_.set("u_color", Color{0, 0, 0, 0});
     for (const auto& a : f.alliances) {
       if (a.index >= ranges.size() || a.stripes.empty() || !a.fill) continue;
       for (std::size_t k = 0; k < a.stripes.size(); ++k) {
         const auto& s = a.stripes[k];
-        // The tint goes down once; further themes only add their stripes,
-        // shifted by a fraction of the period so they do not hide each other.
-        fill_.set("u_color", k == 0 ? s.color.with_alpha(a.intensity.tint_alpha) : s.color.with_alpha(0));
+        // Further themes of one alliance are shifted by a fraction of the
+        // period so they do not hide each other.
         fill_.set("u_stripe_color", s.color);
         fill_.set("u_hatch_angle", s.angle_deg * deg);
         fill_.set("u_stripe_width", a.intensity.stripe_px);
