@@ -301,9 +301,18 @@ ContiguityGraph contiguity(std::span<const Geometry* const> geometries, const Co
       if (!boundaries[i]) geos_fail("boundary of geometry " + std::to_string(i));
     }
   } else {
+    // Coordinates out of GEOS into sorted segments, in parallel (reading
+    // distinct geometries, each thread with its own GEOS context).
     outlines.resize(n);
-    for (std::size_t i = 0; i < n; ++i)
-      if (geometries[i]) outlines[i] = outline_of(*geometries[i]);
+    auto extract = [&](std::size_t first, std::size_t stride) {
+      for (std::size_t i = first; i < n; i += stride)
+        if (geometries[i]) outlines[i] = outline_of(*geometries[i]);
+    };
+    const auto threads = static_cast<std::size_t>(std::max(1, options.threads));
+    std::vector<std::thread> extractors;
+    for (std::size_t t = 1; t < threads; ++t) extractors.emplace_back(extract, t, threads);
+    extract(0, threads);
+    for (auto& t : extractors) t.join();
   }
 
   if (progress) progress->step("contiguity: measuring shared boundaries");
