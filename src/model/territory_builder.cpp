@@ -1,6 +1,7 @@
 #include "model/territory_builder.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <atomic>
 #include <condition_variable>
@@ -171,38 +172,6 @@ class Rekeyer {
 
 // ---------------------------------------------------------------- threads
 
-// Runs f(i) for i in [0, n) on `threads` threads (the caller's included),
-// reporting progress from the calling thread only. The first exception stops
-// the work and is rethrown.
-template <class F>
-void parallel_for(std::size_t n, unsigned threads, Progress& progress, F&& f) {
-  std::atomic<std::size_t> next{0}, done{0};
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  const auto work = [&](bool report) {
-    for (;;) {
-      const std::size_t i = next++;
-      if (i >= n) return;
-      try {
-        f(i);
-      } catch (...) {
-        std::lock_guard lock(error_mutex);
-        if (!error) error = std::current_exception();
-        next = n;
-        return;
-      }
-      const std::size_t d = ++done;
-      if (report && (d % 16 == 0 || d == n)) progress.advance(static_cast<double>(d) / static_cast<double>(n));
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(work, false);
-  work(true);
-  for (auto& t : pool) t.join();
-  if (error) std::rethrow_exception(error);
-  progress.advance(1.0);
-}
-
 // Runs f(i) for i in [0, n) on `threads` threads; a task starts only when
 // the tasks listed by needs(i) are done (the first ready task in index order
 // is taken). Progress is reported from the calling thread.
@@ -251,6 +220,12 @@ void scheduled_for(std::size_t n, unsigned threads, Progress& progress, Needs&& 
   for (auto& t : pool) t.join();
   if (error) std::rethrow_exception(error);
   progress.advance(1.0);
+}
+
+// Independent tasks: scheduled_for without prerequisites.
+template <class F>
+void parallel_for(std::size_t n, unsigned threads, Progress& progress, F&& f) {
+  scheduled_for(n, threads, progress, [](std::size_t) { return std::array<std::size_t, 0>{}; }, f);
 }
 
 std::string strip_prefix(const std::string& code) {
@@ -739,17 +714,17 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
   for (std::size_t k = first_pays; k < first_pays + player.size(); ++k)
     for (const auto& e : tasks[k].t->children) tasks[k].needs.push_back(task_of.at(&elayer[*base.index_of(Level::epci, e)]));
 
-  const auto geometries_of = [&](Level level, const std::vector<std::string>& codes) {
+  const auto geometries_of = [&](Level level, const std::vector<std::string>& wanted) {
     std::vector<const geo::Geometry*> g;
-    g.reserve(codes.size());
-    for (const auto& c : codes) g.push_back(&base.layer(level)[*base.index_of(level, c)].geometry);
+    g.reserve(wanted.size());
+    for (const auto& c : wanted) g.push_back(&base.layer(level)[*base.index_of(level, c)].geometry);
     return g;
   };
   // Communes as members of a dissolve that knows what remove_overlaps cut.
-  const auto cut_members_of = [&](const std::vector<std::string>& codes) {
+  const auto cut_members_of = [&](const std::vector<std::string>& wanted) {
     std::vector<geo::CutMember> m;
-    m.reserve(codes.size());
-    for (const auto& c : codes) {
+    m.reserve(wanted.size());
+    for (const auto& c : wanted) {
       const std::size_t i = *base.index_of(Level::commune, c);
       const bool touched = !overlaps.original[i].null();
       m.push_back({&clayer[i].geometry, touched ? &overlaps.original[i] : &clayer[i].geometry,
@@ -760,10 +735,10 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
   // EPCI, pays, départements: per département file (a clean coverage once
   // the originals are used, see dissolve_cut), then the union of the few
   // per-département parts; a commune-by-commune unary union is the last resort.
-  const auto dissolve_communes = [&](const std::vector<std::string>& codes) {
+  const auto dissolve_communes = [&](const std::vector<std::string>& wanted) {
     std::map<std::string, std::vector<std::string>> by_dep;
-    for (const auto& c : codes) by_dep[clayer[*base.index_of(Level::commune, c)].departements.front()].push_back(c);
-    if (by_dep.size() == 1) return geo::dissolve_cut(cut_members_of(codes), geometries_of(Level::commune, codes));
+    for (const auto& c : wanted) by_dep[clayer[*base.index_of(Level::commune, c)].departements.front()].push_back(c);
+    if (by_dep.size() == 1) return geo::dissolve_cut(cut_members_of(wanted), geometries_of(Level::commune, wanted));
     std::vector<geo::Geometry> parts;
     bool fell_back = false;
     double area = 0;
