@@ -285,6 +285,7 @@ void draw_rings_panel(RingsPanelState& state, const AppModel& model, render::Ove
     if (!code.empty()) {
       if (!hooks.add_to_core) state.core.clear();
       if (std::find(state.core.begin(), state.core.end(), code) == state.core.end()) state.core.push_back(code);
+      if (state.run_on_pick) state.run_requested = true;
     }
   }
 
@@ -339,8 +340,12 @@ void draw_rings_panel(RingsPanelState& state, const AppModel& model, render::Ove
 
   if (ready(state.job)) collect(state, overlay);
   ImGui::BeginDisabled(state.job.valid() || state.core.empty());
-  if (ImGui::Button("Calculer")) start(state, model);
+  if (ImGui::Button("Calculer")) state.run_requested = true;
   ImGui::EndDisabled();
+  if (state.run_requested && !state.job.valid() && !state.core.empty()) {
+    state.run_requested = false;
+    start(state, model);
+  }
   if (state.job.valid()) {
     ImGui::SameLine();
     ImGui::TextDisabled("calcul en cours…");

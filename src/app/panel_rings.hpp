@@ -49,6 +49,8 @@ struct RingsPanelState {
   std::vector<std::string> compare;  // alliance ids
   std::string theme = "mobilite";
   bool pick_on_map = true;         // a click on the map sets the core (shift-click adds)
+  bool run_on_pick = true;         // ... and starts the computation
+  bool run_requested = false;      // start at the next frame (set by the viewer or the button)
 
   // Results (main thread).
   std::vector<RingsTableRow> rows;
