@@ -61,6 +61,7 @@ ordered_json alliance_json(const AllianceData& d, std::size_t i) {
   j["population_totale"] = p.population_totale;
   j["area_km2"] = std::round(p.area_km2 * 100) / 100;
   j["parts"] = p.parts;
+  j["polygons"] = p.polygons;
   j["communes"] = p.communes.size();
   j["epci"] = p.epci;
   j["missing"] = p.missing;
@@ -240,8 +241,9 @@ class AlliancesCommand final : public Command {
     }
     for (const auto& pa : a.partners)
       std::printf("    partner     %s (%s)\n", pa.name.c_str(), v.label("partner_kinds", pa.kind).c_str());
-    std::printf("  Perimeter    %zu communes in %zu EPCI, %s km², %d part%s\n", p.communes.size(), p.epci.size(),
-                format_fixed(p.area_km2, 1).c_str(), p.parts, p.parts > 1 ? "s" : "");
+    std::printf("  Perimeter    %zu communes in %zu EPCI, %s km², %d part%s (%d polygon%s)\n", p.communes.size(),
+                p.epci.size(), format_fixed(p.area_km2, 1).c_str(), p.parts, p.parts > 1 ? "s" : "", p.polygons,
+                p.polygons > 1 ? "s" : "");
     std::printf("  Population   %lld municipale, %lld totale\n", static_cast<long long>(p.population_municipale),
                 static_cast<long long>(p.population_totale));
     for (const auto& o : overlaps)

@@ -39,10 +39,10 @@ class CheckCommand final : public Command {
       members += static_cast<int>(a.members.size());
       imaginees += a.status == model::Status::imaginee;
     }
-    const std::string summary = path.string() + ": " + std::to_string(catalogue.alliances.size()) + " alliances (" +
-                                std::to_string(static_cast<int>(catalogue.alliances.size()) - imaginees) +
-                                " à l’œuvre, " + std::to_string(imaginees) + " imaginées), " +
-                                std::to_string(members) + " members";
+    const int alliances = static_cast<int>(catalogue.alliances.size());
+    const std::string summary = path.string() + ": " + count(alliances, "alliance", "alliances") + " (" +
+                                std::to_string(alliances - imaginees) + " à l’œuvre, " +
+                                count(imaginees, "imaginée", "imaginées") + "), " + count(members, "member", "members");
     const auto base_path = options_.base_path();
     if (!std::filesystem::exists(base_path)) {
       std::fprintf(stderr,
@@ -58,8 +58,8 @@ class CheckCommand final : public Command {
     if (!check.errors.empty()) throw model::CatalogueError(std::move(check.errors));
     std::printf("%s: OK against %s", summary.c_str(), base_path.string().c_str());
     if (!check.out_of_scope.empty())
-      std::printf(" (%zu members outside the %s base, in alliances of scope france)", check.out_of_scope.size(),
-                  base.scope.c_str());
+      std::printf(" (%s outside the %s base, in alliances of scope france)",
+                  count(static_cast<int>(check.out_of_scope.size()), "member", "members").c_str(), base.scope.c_str());
     std::printf("\n");
     return 0;
   }
@@ -82,6 +82,10 @@ class CheckCommand final : public Command {
                    "cartes: warning: %d comment lines dropped (only the leading comment block is kept; "
                    "use 'notes' and 'note' for lasting remarks)\n",
                    dropped);
+  }
+
+  static std::string count(int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
   }
 
   static int comment_lines(const std::string& text) {

@@ -2,7 +2,6 @@
 // cooperation density and the territory layers in one GeoPackage that QGIS
 // opens styled (src/model/export.hpp). Written atomically.
 #include <CLI/CLI.hpp>
-#include <chrono>
 #include <cstdio>
 
 #include "cli/alliance_context.hpp"
@@ -27,21 +26,19 @@ class ExportCommand final : public Command {
   }
 
   int run() override {
-    const auto start = std::chrono::steady_clock::now();
     AllianceData d = load_alliance_data(options_, true);
     StreamProgress progress(stderr);
     model::ExportOptions eo;
     eo.palette = palette_;
     eo.territory_layers = !no_territories_;
     const auto summary = model::export_gpkg(out_, d.base, d.catalogue, d.vocabulary, d.perimeters, eo, &progress);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("%s:", out_.c_str());
     bool first = true;
     for (const auto& [layer, n] : summary.features) {
       std::printf("%s %s %zu", first ? "" : ",", layer.c_str(), n);
       first = false;
     }
-    std::printf(" (%.1f s)\n", seconds);
+    std::printf("\n");
     return 0;
   }
 
