@@ -99,16 +99,21 @@ ZoningLabels load_zoning_labels(const std::filesystem::path& csv) {
 
 namespace {
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
+// How close a mistyped code or id is to a real one: codes are hierarchical
+// (SIREN, INSEE département prefix), so the longest common prefix first, then
+// the smallest difference in length. Sorts best first.
+struct Closeness {
+  std::size_t prefix = 0, length_gap = 0;
+  bool operator<(const Closeness& o) const {
+    return prefix != o.prefix ? prefix > o.prefix : length_gap < o.length_gap;
   }
-  return prev[b.size()];
+};
+
+Closeness closeness(std::string_view typed, std::string_view real) {
+  Closeness c;
+  while (c.prefix < typed.size() && c.prefix < real.size() && typed[c.prefix] == real[c.prefix]) ++c.prefix;
+  c.length_gap = typed.size() > real.size() ? typed.size() - real.size() : real.size() - typed.size();
+  return c;
 }
 
 std::string article(Level l) {
@@ -200,11 +205,14 @@ std::vector<std::size_t> resolve_core(const model::TerritoryBase& base, Level le
       for (const Territory* t : base.nearest_by_name(code, 12))
         if (t->level == level && hints.size() < 5) hints.push_back(t->code + " " + t->name);
     } else {
-      std::vector<std::pair<std::size_t, const Territory*>> scored;
-      for (const Territory& t : base.layer(level)) scored.emplace_back(edit_distance(code, t.code), &t);
+      std::vector<std::pair<Closeness, const Territory*>> scored;
+      for (const Territory& t : base.layer(level)) scored.emplace_back(closeness(code, t.code), &t);
       const std::size_t n = std::min<std::size_t>(5, scored.size());
       std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(n), scored.end(),
-                        [](const auto& a, const auto& b) { return a.first < b.first; });
+                        [](const auto& a, const auto& b) {
+                          if (a.first < b.first || b.first < a.first) return a.first < b.first;
+                          return a.second->code < b.second->code;  // deterministic among equals
+                        });
       for (std::size_t i = 0; i < n; ++i) hints.push_back(scored[i].second->code + " " + scored[i].second->name);
     }
     if (!hints.empty()) {
@@ -487,9 +495,9 @@ RingsResult compute_rings(const RingsInputs& in, const RingsRequest& request) {
   for (const std::string& id : request.compare) {
     auto a = std::find_if(in.alliances.begin(), in.alliances.end(), [&](const auto& x) { return x.id == id; });
     if (a == in.alliances.end()) {
-      std::vector<std::pair<std::size_t, std::string>> scored;
-      for (const auto& x : in.alliances) scored.emplace_back(edit_distance(id, x.id), x.id);
-      std::sort(scored.begin(), scored.end());
+      std::vector<std::pair<Closeness, std::string>> scored;
+      for (const auto& x : in.alliances) scored.emplace_back(closeness(id, x.id), x.id);
+      std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
       std::string msg = "unknown alliance id '" + id + "' in --compare";
       for (std::size_t i = 0; i < std::min<std::size_t>(3, scored.size()); ++i)
         msg += (i ? ", " : "; nearest: ") + scored[i].second;

@@ -257,11 +257,14 @@ class RingsCommand final : public Command {
 
     AllianceData data = load_data(req);
 
-    StreamProgress progress(stderr);
     AdjacencyCache cache(options_.base_path());
     geo::ContiguityOptions copt;
     copt.mode = req.adjacency;
-    const auto graph = cache.graph(data.base, req.level, copt, &progress);
+    std::shared_ptr<const geo::ContiguityGraph> graph;
+    {
+      StreamProgress progress(stderr);  // closed here: later errors are not the graph's
+      graph = cache.graph(data.base, req.level, copt, &progress);
+    }
 
     const ZoningLabels labels =
         load_zoning_labels(paths::sources() / "raw" / "cogugaison-supracom" / "libelles_supracom_2024.csv");
