@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <future>
+#include <map>
+#include <memory>
 #include <iterator>
 #include <mutex>
 #include <set>
@@ -73,13 +76,83 @@ struct Dissolved {
   bool fell_back = false;
 };
 
-Dissolved dissolve_communes(const TerritoryBase& base, const std::vector<std::size_t>& communes) {
+// The fewest disjoint pieces that tile a set of communes: whole régions,
+// départements and EPCI of the base whose communes all belong to the set,
+// then the communes left over. Their geometries are dissolves of the same
+// commune polygons, so the pieces still form a coverage; a région-wide
+// alliance then unites 2 polygons instead of 2,430 communes (BENCHMARKS.md).
+std::vector<const geo::Geometry*> coarse_pieces(const TerritoryBase& base, const std::vector<std::size_t>& communes) {
   const auto& layer = base.layer(Level::commune);
-  std::vector<const geo::Geometry*> parts;
-  parts.reserve(communes.size());
+  std::vector<char> left(layer.size(), 0);
+  for (std::size_t i : communes) left[i] = 1;
+  std::set<std::string> regions, departements, epci;
+  for (std::size_t i : communes) {
+    regions.insert(layer[i].region);
+    departements.insert(layer[i].departements.begin(), layer[i].departements.end());
+    epci.insert(layer[i].epci);
+  }
+  std::vector<const geo::Geometry*> pieces;
+  auto take = [&](Level level, const std::string& code) {
+    const Territory* t = code.empty() ? nullptr : base.find(level, code);
+    if (!t || t->geometry.is_empty() || t->communes.empty()) return;
+    const auto idx = base.commune_indices(*t);
+    if (idx.size() != t->communes.size()) return;  // some of its communes are not in this base
+    if (!std::all_of(idx.begin(), idx.end(), [&](std::size_t i) { return left[i] != 0; })) return;
+    for (std::size_t i : idx) left[i] = 0;
+    pieces.push_back(&t->geometry);
+  };
+  for (const auto& code : regions) take(Level::region, code);
+  for (const auto& code : departements) take(Level::departement, code);
+  for (const auto& code : epci) take(Level::epci, code);
   for (std::size_t i : communes)
-    if (!layer[i].geometry.is_empty()) parts.push_back(&layer[i].geometry);
-  auto r = geo::dissolve(parts);
+    if (left[i] && !layer[i].geometry.is_empty()) pieces.push_back(&layer[i].geometry);
+  return pieces;
+}
+
+// Dissolves already computed in one call, by commune set: three alliances of
+// the whole of Bretagne and Pays de la Loire need that union only once. The
+// first thread to ask computes; the others wait on its future.
+class DissolveCache {
+ public:
+  template <typename F>
+  Dissolved get(const std::vector<std::size_t>& communes, F&& compute) {
+    std::promise<std::shared_ptr<const Dissolved>> promise;
+    std::shared_future<std::shared_ptr<const Dissolved>> future;
+    bool mine = false;
+    {
+      std::lock_guard lock(mutex_);
+      auto it = entries_.find(communes);
+      if (it == entries_.end()) {
+        future = promise.get_future().share();
+        entries_.emplace(communes, future);
+        mine = true;
+      } else {
+        future = it->second;
+      }
+    }
+    if (mine) {
+      try {
+        promise.set_value(std::make_shared<const Dissolved>(compute()));
+      } catch (...) {
+        promise.set_exception(std::current_exception());
+      }
+    }
+    const auto& d = *future.get();
+    return {d.geometry.clone(), d.fell_back};
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::vector<std::size_t>, std::shared_future<std::shared_ptr<const Dissolved>>> entries_;
+};
+
+Dissolved dissolve_communes(const TerritoryBase& base, const std::vector<std::size_t>& communes) {
+  const auto pieces = coarse_pieces(base, communes);
+  // Coverage union pays off on many small pieces; on a few large ones (two
+  // régions) its check failed and the unary union ran after it anyway.
+  geo::DissolveOptions options;
+  options.try_coverage_union = pieces.size() > 32;
+  auto r = geo::dissolve(pieces, options);
   return {r.geometry.as_multipolygon(), r.fell_back};
 }
 
@@ -108,7 +181,7 @@ int count_parts(std::span<const geo::Geometry* const> pieces, double tolerance_m
 
 namespace {
 
-Perimeter perimeter_of(const TerritoryBase& base, const Alliance& alliance) {
+Perimeter perimeter_of(const TerritoryBase& base, const Alliance& alliance, DissolveCache& cache) {
   Perimeter p;
   p.alliance_id = alliance.id;
   for (const auto& m : alliance.members) {
@@ -130,7 +203,7 @@ Perimeter perimeter_of(const TerritoryBase& base, const Alliance& alliance) {
     if (!communes[i].epci.empty()) epci.insert(communes[i].epci);
   }
   p.epci.assign(epci.begin(), epci.end());
-  auto d = dissolve_communes(base, p.communes);
+  auto d = cache.get(p.communes, [&] { return dissolve_communes(base, p.communes); });
   p.geometry = std::move(d.geometry);
   p.dissolve_fell_back = d.fell_back;
   p.area_km2 = p.geometry.is_empty() ? 0.0 : p.geometry.area() / 1e6;
@@ -150,9 +223,10 @@ std::vector<Perimeter> compute_perimeters(const TerritoryBase& base, const std::
   if (progress) progress->step("alliance perimeters");
   std::vector<Perimeter> out(alliances.size());
   LockedProgress lp(progress, alliances.size());
+  DissolveCache cache;
   parallel_for(alliances.size(), threads, [&](std::size_t i) {
     lp.check_cancelled();
-    out[i] = perimeter_of(base, alliances[i]);
+    out[i] = perimeter_of(base, alliances[i], cache);
     lp.tick();
   });
   return out;
@@ -173,13 +247,17 @@ std::vector<Overlap> compute_overlaps(const TerritoryBase& base, [[maybe_unused]
       if (!o.communes.empty()) out.push_back(std::move(o));
     }
   const auto& communes = base.layer(Level::commune);
+  DissolveCache cache;
   parallel_for(out.size(), threads, [&](std::size_t k) {
     Overlap& o = out[k];
     for (std::size_t i : o.communes) {
       o.population_municipale += communes[i].population_municipale;
       o.population_totale += communes[i].population_totale;
     }
-    o.geometry = dissolve_communes(base, o.communes).geometry;
+    // One perimeter inside the other (every alliance inside a région-wide one): its geometry is the overlap.
+    if (o.communes == perimeters[o.a].communes) o.geometry = perimeters[o.a].geometry.clone();
+    else if (o.communes == perimeters[o.b].communes) o.geometry = perimeters[o.b].geometry.clone();
+    else o.geometry = cache.get(o.communes, [&] { return dissolve_communes(base, o.communes); }).geometry;
     o.area_km2 = o.geometry.is_empty() ? 0.0 : o.geometry.area() / 1e6;
   });
   return out;

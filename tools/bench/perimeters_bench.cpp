@@ -63,18 +63,23 @@ std::vector<geo::Geometry> naive_perimeters(const TerritoryBase& base, const std
   return out;
 }
 
-std::size_t naive_overlaps(const std::vector<geo::Geometry>& perimeters, double& shared_km2) {
+std::size_t naive_overlaps(const std::vector<geo::Geometry>& perimeters, double& shared_km2, int& failures) {
+  failures = 0;
   std::size_t pairs = 0;
   shared_km2 = 0;
   for (std::size_t a = 0; a < perimeters.size(); ++a)
     for (std::size_t b = a + 1; b < perimeters.size(); ++b) {
       if (perimeters[a].is_empty() || perimeters[b].is_empty()) continue;
       if (!perimeters[a].envelope().intersects(perimeters[b].envelope())) continue;
-      if (!perimeters[a].intersects(perimeters[b])) continue;
-      const double area = perimeters[a].intersection(perimeters[b]).area();
-      if (area > 0) {
-        ++pairs;
-        shared_km2 += area / 1e6;
+      try {
+        if (!perimeters[a].intersects(perimeters[b])) continue;
+        const double area = perimeters[a].intersection(perimeters[b]).area();
+        if (area > 0) {
+          ++pairs;
+          shared_km2 += area / 1e6;
+        }
+      } catch (const geo::GeometryError&) {
+        ++failures;  // the naive unions are not always valid: GEOS topology exceptions
       }
     }
   return pairs;
@@ -122,6 +127,19 @@ int main(int argc, char** argv) {
 
     std::vector<Perimeter> perimeters;
     const double ours_p = best_of(repeat, [&] { perimeters = compute_perimeters(base, cat.alliances, nullptr, threads); });
+    // Where the time goes: each alliance alone, one thread.
+    std::vector<std::pair<double, std::string>> each;
+    for (const auto& a : cat.alliances) {
+      const auto t0 = Clock::now();
+      auto one = compute_perimeters(base, {a}, nullptr, 1);
+      each.emplace_back(seconds_since(t0), a.id + " (" + std::to_string(one[0].communes.size()) + " communes" +
+                                               (one[0].dissolve_fell_back ? ", fell back)" : ")"));
+    }
+    std::sort(each.rbegin(), each.rend());
+    std::printf("slowest perimeters (one thread):");
+    for (std::size_t i = 0; i < std::min<std::size_t>(4, each.size()); ++i)
+      std::printf(" %s %.2f s;", each[i].second.c_str(), each[i].first);
+    std::printf("\n");
     std::vector<geo::Geometry> naive;
     const double base_p = best_of(repeat, [&] { naive = naive_perimeters(base, cat.alliances); });
     double area_ours = 0, area_naive = 0;
@@ -136,7 +154,8 @@ int main(int argc, char** argv) {
     const double ours_o = best_of(repeat, [&] { overlaps = compute_overlaps(base, cat.alliances, perimeters, threads); });
     double naive_shared = 0, ours_shared = 0;
     std::size_t naive_pairs = 0;
-    const double base_o = best_of(repeat, [&] { naive_pairs = naive_overlaps(naive, naive_shared); });
+    int naive_failures = 0;
+    const double base_o = best_of(repeat, [&] { naive_pairs = naive_overlaps(naive, naive_shared, naive_failures); });
     for (const auto& o : overlaps) ours_shared += o.area_km2;
 
     const auto dir = std::filesystem::temp_directory_path() / ("cartes-bench-" + std::to_string(::getpid()));
@@ -155,8 +174,9 @@ int main(int argc, char** argv) {
     std::printf("%-12s %10s %10s %7s  %s\n", "step", "cartes s", "baseline s", "ratio", "check");
     std::printf("%-12s %10.3f %10.3f %6.1fx  area %.0f km2 vs %.0f km2, %d coverage-union fallbacks\n", "perimeters",
                 ours_p, base_p, base_p / ours_p, area_ours, area_naive, fell_back);
-    std::printf("%-12s %10.3f %10.3f %6.1fx  %zu pairs (%.0f km2) vs %zu pairs (%.0f km2)\n", "overlaps", ours_o,
-                base_o, base_o / ours_o, overlaps.size(), ours_shared, naive_pairs, naive_shared);
+    std::printf("%-12s %10.3f %10.3f %6.1fx  %zu pairs (%.0f km2) vs %zu pairs (%.0f km2, %d GEOS failures)\n",
+                "overlaps", ours_o, base_o, base_o / ours_o, overlaps.size(), ours_shared, naive_pairs, naive_shared,
+                naive_failures);
     std::printf("%-12s %10.3f %10.3f %6.2fx  %.1f MB written (reference: ogr2ogr copy of it)\n", "export", ours_e,
                 ref_e, ref_e / ours_e, size_mb);
   } catch (const Error& e) {
