@@ -1,6 +1,6 @@
 #pragma once
 // Loading the territory base written by `cartes build` (one GeoPackage, layers
-// communes, epci, pays, departements, regions; see territory_builder.hpp for
+// communes, epci, pays, departements, regions; see territory_schema.hpp for
 // the fields). Throws InputError naming the file when it is missing, with the
 // command that builds it.
 #include <filesystem>
