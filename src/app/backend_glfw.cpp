@@ -116,6 +116,7 @@ void GlfwBackend::run(Viewer& viewer, const RunOptions& o) {
     }
     glfwSwapBuffers(window_);
     if (o.screenshot.empty() && o.frames > 0 && frames >= o.frames) return;
+    if (o.exit_when_loaded && !viewer.loading() && viewer.map_ready()) return;
     if (viewer.loading() && !o.screenshot.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
 }

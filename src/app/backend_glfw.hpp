@@ -38,6 +38,7 @@ class GlfwBackend {
     std::filesystem::path screenshot;  // when set: capture after `frames` frames, then return
     int frames = 0;                    // 0: run until the window closes
     bool wait_for_data = true;         // screenshot only once loading has finished
+    bool exit_when_loaded = false;     // return after the first frame drawn with all the data (benchmark)
   };
   void run(Viewer& viewer, const RunOptions& options);
 

@@ -71,7 +71,7 @@ void write_mesh_dump(const std::filesystem::path& file, const SceneData& scene, 
     for (const auto& a : frame.alliances) {
       w.pod(static_cast<std::uint32_t>(a.index));
       w.pod(static_cast<std::uint32_t>(a.dashed));
-      w.pod(a.intensity.tint_alpha);
+      w.pod(a.fill ? a.intensity.tint_alpha : 0.0f);  // 0: outline only
       w.pod(a.intensity.stripe_px);
       w.pod(a.intensity.outline_px);
       w.pod(a.offset_px);

@@ -17,7 +17,7 @@
 //     Segment[segments]    (f32 x0, y0, x1, y1, dist0, u32 feature)
 //     Range[features] fill (u32 first, count), Range[features] lines
 //   u32      base layer style count (5), each: u32 visible, f32[4] rgba, f32 width, f32 dash
-//   u32      alliance style count, each: u32 index, u32 dashed, f32 tint, f32 stripe_px,
+//   u32      alliance style count, each: u32 index, u32 dashed, f32 tint (0: outline only), f32 stripe_px,
 //            f32 outline_px, f32 offset_px, u32 stripe count, then per stripe f32[4] rgba, f32 angle_deg
 #include <filesystem>
 
