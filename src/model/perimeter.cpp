@@ -263,28 +263,40 @@ std::vector<Overlap> compute_overlaps(const TerritoryBase& base, [[maybe_unused]
   return out;
 }
 
+namespace {
+// Counts, for each territory of a level, the alliances covering it: `indices`
+// gives the territory indices (into out) an alliance's perimeter covers.
+template <typename Coverage, typename Indices>
+std::vector<Coverage> count_coverage(std::size_t n, const std::vector<Alliance>& alliances,
+                                     const std::vector<Perimeter>& perimeters, Indices&& indices) {
+  std::vector<Coverage> out(n);
+  for (std::size_t a = 0; a < perimeters.size() && a < alliances.size(); ++a)
+    for (std::size_t i : indices(perimeters[a])) {
+      ++out[i].total;
+      for (const auto& theme : alliances[a].themes) ++out[i].by_theme[theme];
+    }
+  return out;
+}
+}  // namespace
+
 std::vector<CommuneCoverage> compute_coverage(const TerritoryBase& base, const std::vector<Alliance>& alliances,
                                               const std::vector<Perimeter>& perimeters) {
-  std::vector<CommuneCoverage> out(base.layer(Level::commune).size());
+  auto out = count_coverage<CommuneCoverage>(base.layer(Level::commune).size(), alliances, perimeters,
+                                             [](const Perimeter& p) { return p.communes; });
   for (std::size_t i = 0; i < out.size(); ++i) out[i].commune = i;
-  for (std::size_t a = 0; a < perimeters.size() && a < alliances.size(); ++a)
-    for (std::size_t c : perimeters[a].communes) {
-      ++out[c].total;
-      for (const auto& theme : alliances[a].themes) ++out[c].by_theme[theme];
-    }
   return out;
 }
 
 std::vector<EpciCoverage> compute_epci_coverage(const TerritoryBase& base, const std::vector<Alliance>& alliances,
                                                 const std::vector<Perimeter>& perimeters) {
-  std::vector<EpciCoverage> out(base.layer(Level::epci).size());
+  auto out = count_coverage<EpciCoverage>(base.layer(Level::epci).size(), alliances, perimeters,
+                                          [&base](const Perimeter& p) {
+                                            std::vector<std::size_t> idx;
+                                            for (const auto& siren : p.epci)
+                                              if (auto i = base.index_of(Level::epci, siren)) idx.push_back(*i);
+                                            return idx;
+                                          });
   for (std::size_t i = 0; i < out.size(); ++i) out[i].epci = i;
-  for (std::size_t a = 0; a < perimeters.size() && a < alliances.size(); ++a)
-    for (const auto& siren : perimeters[a].epci)
-      if (auto i = base.index_of(Level::epci, siren)) {
-        ++out[*i].total;
-        for (const auto& theme : alliances[a].themes) ++out[*i].by_theme[theme];
-      }
   return out;
 }
 
