@@ -497,7 +497,7 @@ RingsResult compute_rings(const RingsInputs& in, const RingsRequest& request) {
     if (a == in.alliances.end()) {
       std::vector<std::pair<Closeness, std::string>> scored;
       for (const auto& x : in.alliances) scored.emplace_back(closeness(id, x.id), x.id);
-      std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      std::stable_sort(scored.begin(), scored.end(), [](const auto& l, const auto& r) { return l.first < r.first; });
       std::string msg = "unknown alliance id '" + id + "' in --compare";
       for (std::size_t i = 0; i < std::min<std::size_t>(3, scored.size()); ++i)
         msg += (i ? ", " : "; nearest: ") + scored[i].second;
