@@ -1,0 +1,73 @@
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "analysis/flows.hpp"
+#include "analysis/rings.hpp"
+#include "grid_base.hpp"
+
+using namespace cartes;
+using namespace cartes::analysis;
+namespace fs = std::filesystem;
+
+namespace {
+struct TempDir {
+  fs::path path = fs::temp_directory_path() / "cartes-test-flows";
+  TempDir() {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+};
+}  // namespace
+
+TEST_CASE("commuting flows: integer CODGEO padded, former codes re-keyed, unknown codes reported") {
+  TempDir dir;
+  const auto base = test::grid_base(3);
+  // CODGEO is an integer in the INSEE sample; 98765 is not a grid commune but a
+  // former one of 90100 (re-keyed); 12345 and 1234 are unknown.
+  std::ofstream(dir.path / "flows.geojson") << R"({"type": "FeatureCollection", "features": [
+    {"type": "Feature", "properties": {"CODGEO": 98765, "DCLT": "90101", "NBFLUX_C16": 120}, "geometry": null},
+    {"type": "Feature", "properties": {"CODGEO": 90102, "DCLT": "90101", "NBFLUX_C16": 300}, "geometry": null},
+    {"type": "Feature", "properties": {"CODGEO": 12345, "DCLT": "90101", "NBFLUX_C16": 999}, "geometry": null},
+    {"type": "Feature", "properties": {"CODGEO": 1234, "DCLT": "90101", "NBFLUX_C16": 150}, "geometry": null}
+  ]})";
+  std::ofstream(dir.path / "communes.json")
+      << R"([{"code": "98765", "type": "commune-deleguee", "chefLieu": "90100"},
+            {"code": "90101", "type": "commune-actuelle"}])";
+  const auto rekey = load_commune_rekeying(dir.path / "communes.json");
+  CHECK(rekey.size() == 1);
+  ProblemReporter problems;
+  const CommuteFlows flows = load_commute_flows(dir.path / "flows.geojson", base, rekey, &problems);
+  REQUIRE(flows.flows.size() == 2);
+  CHECK(base.layer(model::Level::commune)[flows.flows[0].home].code == "90100");
+  CHECK(base.layer(model::Level::commune)[flows.flows[0].work].code == "90101");
+  CHECK(flows.flows[0].workers == 120);
+  CHECK(base.layer(model::Level::commune)[flows.flows[1].home].code == "90102");
+  CHECK(flows.rekeyed == 1);
+  // 1234 is read as the 5-character INSEE code 01234 (département 01).
+  CHECK(flows.unmatched == std::vector<std::string>{"01234", "12345"});
+  REQUIRE(problems.size() == 2);
+  CHECK(problems.problems()[0].kind == "flow_code_unmatched");
+  CHECK(problems.problems()[0].code == "12345");
+  CHECK(problems.problems()[1].code == "01234");
+  // A missing re-keying file is no error: nothing to re-key.
+  CHECK(load_commune_rekeying(dir.path / "absent.json").empty());
+}
+
+TEST_CASE("zoning labels: INSEE's CSV with quoted names, other levels ignored") {
+  TempDir dir;
+  std::ofstream(dir.path / "libelles.csv") << "NIVGEO,CODGEO,LIBGEO,NB_COM\r\n"
+                                              "AAV2020,008,Nantes,116\r\n"
+                                              "ZE2020,5301,\"Vannes, Auray\",40\r\n"
+                                              "BV2022,44109,\"Nantes \"\"centre\"\"\",31\r\n"
+                                              "CANOV,6411,\"Lescar, Gave et Terres du Pont-Long\",7\r\n";
+  const ZoningLabels labels = load_zoning_labels(dir.path / "libelles.csv");
+  CHECK(labels.size() == 3);
+  CHECK(labels.at({"AAV2020", "008"}) == "Nantes");
+  CHECK(labels.at({"ZE2020", "5301"}) == "Vannes, Auray");
+  CHECK(labels.at({"BV2022", "44109"}) == "Nantes \"centre\"");
+  CHECK(load_zoning_labels(dir.path / "absent.csv").empty());
+}
