@@ -144,6 +144,11 @@ void draw_map_decorations(ImDrawList* dl, const AppModel& m, const MapLabels& la
       const float arrow = 14;
       render::ScreenRect box{static_cast<float>(sx) - size.x / 2 - arrow, static_cast<float>(sy) - size.y / 2,
                              static_cast<float>(sx) + size.x / 2, static_cast<float>(sy) + size.y / 2};
+      // A long name near the edge slides inside the map area rather than vanish.
+      const float shift = std::max(0.f, static_cast<float>(area[0]) - box.x0) -
+                          std::max(0.f, box.x1 - static_cast<float>(area[2]));
+      box.x0 += shift;
+      box.x1 += shift;
       if (box.x0 < area[0] || box.y0 < area[1] || box.x1 > area[2] || box.y1 > area[3]) continue;
       bool free = true;
       for (const auto& r : reserved)

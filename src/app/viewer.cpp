@@ -48,6 +48,12 @@ void Viewer::poll_loader() {
       renderer_->set_alliances(s);
       labels_.alliance_anchor = std::move(s.alliance_anchor);
       density_key_.clear();
+      if (!pending_select_.empty()) {
+        for (std::size_t i = 0; i < model_.alliances.size(); ++i)
+          if (model_.alliances[i].id == pending_select_) selected_alliance_ = i;
+        if (!selected_alliance_) status_.errors.push_back("--select: no alliance with id \"" + pending_select_ + "\"");
+        pending_select_.clear();
+      }
     }
     if (auto e = loader_.take_error()) status_.errors.push_back(*e);
   } catch (const std::exception& e) {
@@ -127,7 +133,9 @@ void Viewer::frame() {
   place(W - right - 16 - std::min(250.f, middle * 0.4f), H - bottom, std::min(250.f, middle * 0.4f), bottom - 8);
   draw_layers_panel(view_);
 #ifdef CARTES_HAVE_RINGS_PANEL
+  // Collapsed at first: open, it would cover the north of the map.
   place(W - right - 16 - 380, 8, 380, 300);
+  ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
   try {
     RingsPanelHooks hooks;
     if (map_.clicked && map_.selected) hooks.clicked = map_.selected;

@@ -26,6 +26,8 @@ class Viewer {
   explicit Viewer(DataPaths paths);
   ~Viewer();
 
+  // Selects an alliance by id once the catalogue is loaded (--select).
+  void select_when_loaded(std::string id) { pending_select_ = std::move(id); }
   // Starts the worker thread (call once the GL context exists).
   void start();
   // One frame: polls the loader, takes input, draws the map (GL, into the
@@ -60,6 +62,7 @@ class Viewer {
   StatisticsPanelState stats_panel_;
   StatusPanelState status_;
   std::optional<std::size_t> selected_alliance_;
+  std::string pending_select_;
   render::Overlay overlay_;
 #ifdef CARTES_HAVE_RINGS_PANEL
   RingsPanelState rings_panel_;

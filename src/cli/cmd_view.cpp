@@ -22,6 +22,7 @@ class ViewCommand final : public Command {
     app.add_option("--base", base_, "territory base GeoPackage (default: <build>/geodata/<scope>.gpkg)");
     app.add_option("--catalogue", catalogue_, "alliance catalogue (default: geodata/alliances/loire-bretagne.toml)");
     app.add_option("--size", size_, "window size WIDTHxHEIGHT")->default_val("1600x900");
+    app.add_option("--select", select_, "alliance id to select (inspector, highlight) once loaded");
     app.add_option("--screenshot", screenshot_, "capture the whole window (panels included) to this PNG, then exit");
     app.add_option("--frames", frames_, "with --screenshot: frames drawn after loading before the capture; "
                                         "alone: exit after this many frames")
@@ -35,6 +36,7 @@ class ViewCommand final : public Command {
     // Visible even for a screenshot: some X servers do not draw unmapped windows.
     app::GlfwBackend backend({w, h, true, "Cartes — alliances des territoires"});
     app::Viewer viewer(paths);
+    if (!select_.empty()) viewer.select_when_loaded(select_);
     backend.run(viewer, {screenshot_, frames_, true});
     // The window showed them; a scripted run (--screenshot) also reports them.
     for (const auto& e : viewer.errors()) std::fprintf(stderr, "cartes view: error: %s\n", e.c_str());
@@ -42,7 +44,7 @@ class ViewCommand final : public Command {
   }
 
  private:
-  std::string scope_, base_, catalogue_, size_, screenshot_;
+  std::string scope_, base_, catalogue_, size_, screenshot_, select_;
   int frames_ = 0;
 };
 
