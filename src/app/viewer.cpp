@@ -13,6 +13,8 @@ Viewer::Viewer(DataPaths paths) { model_.paths = std::move(paths); }
 Viewer::~Viewer() = default;
 
 void Viewer::start() {
+  if (started_flag_) return;  // already started before the window (cmd_view)
+  started_flag_ = true;
   started_ = std::chrono::steady_clock::now();
   status_.loading = true;
   loader_.start(model_.paths);

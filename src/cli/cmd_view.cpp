@@ -33,10 +33,12 @@ class ViewCommand final : public Command {
     if (!base_.empty()) paths.base = base_;
     if (!catalogue_.empty()) paths.catalogue = catalogue_;
     auto [w, h] = parse_size(size_);
-    // Visible even for a screenshot: some X servers do not draw unmapped windows.
-    app::GlfwBackend backend({w, h, true, "Cartes — alliances des territoires"});
     app::Viewer viewer(paths);
     if (!select_.empty()) viewer.select_when_loaded(select_);
+    // Loading starts while the window opens.
+    viewer.start();
+    // Visible even for a screenshot: some X servers do not draw unmapped windows.
+    app::GlfwBackend backend({w, h, true, "Cartes — alliances des territoires"});
     backend.run(viewer, {screenshot_, frames_, true});
     // The window showed them; a scripted run (--screenshot) also reports them.
     for (const auto& e : viewer.errors()) std::fprintf(stderr, "cartes view: error: %s\n", e.c_str());
