@@ -12,6 +12,8 @@ packages=(
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev
   # viewer
   libimgui-dev libglfw3-dev libglu1-mesa-dev libgl-dev libstb-dev fonts-dejavu-core
+  # tools/bench/gpu/render_bench_egl (EGL headers)
+  libegl-dev
   # tests: Catch2 v2, headless X server with Mesa's software OpenGL
   catch2 xvfb xauth libgl1-mesa-dri mesa-utils
   # real GIS client used by tests and benchmarks
