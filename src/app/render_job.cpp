@@ -20,6 +20,7 @@ render::Camera camera_for(const RenderSettings& s, const geo::Envelope& scene_ex
 
 void merge_alliances(render::SceneData& base, render::SceneData&& a) {
   base.alliances = std::move(a.alliances);
+  base.alliance_communes = std::move(a.alliance_communes);
   base.links = std::move(a.links);
   base.alliance_anchor = std::move(a.alliance_anchor);
   base.alliance_area_km2 = std::move(a.alliance_area_km2);

@@ -165,6 +165,19 @@ void GpuGroup::draw_fill(Range r) const {
                  reinterpret_cast<void*>(static_cast<std::uintptr_t>(r.first) * 4));
 }
 
+void GpuGroup::draw_fills(const std::vector<Range>& ranges) const {
+  if (ranges.empty() || !vao_fill_) return;
+  std::vector<GLsizei> counts;
+  std::vector<const void*> offsets;
+  for (const auto& r : ranges) {
+    counts.push_back(static_cast<GLsizei>(r.count));
+    offsets.push_back(reinterpret_cast<const void*>(static_cast<std::uintptr_t>(r.first) * 4));
+  }
+  glBindVertexArray(vao_fill_);
+  glMultiDrawElements(GL_TRIANGLES, counts.data(), GL_UNSIGNED_INT, offsets.data(),
+                      static_cast<GLsizei>(ranges.size()));
+}
+
 void GpuGroup::draw_lines(Range r) const {
   if (r.first >= segment_count_ || !vao_line_) return;
   r.count = std::min(r.count, segment_count_ - r.first);
@@ -198,6 +211,25 @@ void FeatureColors::upload(const std::vector<std::array<unsigned char, 4>>& colo
 }
 
 void FeatureColors::bind(int unit) const {
+  glActiveTexture(static_cast<GLenum>(GL_TEXTURE0 + unit));
+  glBindTexture(GL_TEXTURE_2D, tex_);
+}
+
+UintTexture::~UintTexture() {
+  if (tex_) glDeleteTextures(1, &tex_);
+}
+
+void UintTexture::upload(const std::vector<std::uint32_t>& words, int rows) {
+  if (!tex_) glGenTextures(1, &tex_);
+  glBindTexture(GL_TEXTURE_2D, tex_);
+  // Integer textures are incomplete with any filter but NEAREST.
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA32UI, 1024, rows, 0, GL_RGBA_INTEGER, GL_UNSIGNED_INT, words.data());
+}
+
+void UintTexture::bind(int unit) const {
   glActiveTexture(static_cast<GLenum>(GL_TEXTURE0 + unit));
   glBindTexture(GL_TEXTURE_2D, tex_);
 }

@@ -55,6 +55,7 @@ class GpuGroup {
   void upload(const MeshGroup& mesh, const GpuGroup* shared_vertices = nullptr);
   void draw_fill(Range indices) const;
   void draw_fill_all() const { draw_fill({0, index_count_}); }
+  void draw_fills(const std::vector<Range>& ranges) const;  // one glMultiDrawElements
   void draw_lines(Range segments) const;
   void draw_lines_all() const { draw_lines({0, segment_count_}); }
   const std::vector<Range>& fill_ranges() const { return fill_; }
@@ -79,6 +80,20 @@ class FeatureColors {
   void upload(const std::vector<std::array<unsigned char, 4>>& colors);
   void bind(int unit) const;
   bool empty() const { return tex_ == 0; }
+
+ private:
+  GLname tex_ = 0;
+};
+
+// An RGBA32UI texture, 1024 texels per row (`words`: 4 per texel, whole
+// rows), sampled by fill.frag in mode 3 (the table of fill_table.hpp).
+class UintTexture {
+ public:
+  UintTexture() = default;
+  UintTexture(const UintTexture&) = delete;
+  ~UintTexture();
+  void upload(const std::vector<std::uint32_t>& words, int rows);
+  void bind(int unit) const;
 
  private:
   GLname tex_ = 0;

@@ -1,7 +1,6 @@
 #include "render/map_renderer.hpp"
 
 #include <cmath>
-#include <numbers>
 
 #include "render/gl.hpp"
 
@@ -9,7 +8,6 @@ namespace cartes::render {
 
 namespace {
 int lvl(model::Level l) { return static_cast<int>(l); }
-constexpr float deg = static_cast<float>(std::numbers::pi / 180.0);
 }  // namespace
 
 std::array<LayerStyle, 5> default_layer_styles(const BaseColors& c) {
@@ -39,6 +37,46 @@ void MapRenderer::set_scene(const SceneData& scene) {
 void MapRenderer::set_alliances(const SceneData& scene) {
   alliances_.upload(scene.alliances, &layers_[lvl(model::Level::commune)]);
   links_.upload(scene.links);
+  alliance_communes_ = scene.alliance_communes;
+  fill_stale_ = true;
+}
+
+void MapRenderer::update_fill_table(const MapFrame& f) {
+  const auto& ranges = alliances_.fill_ranges();
+  auto filled = [&](const AllianceStyle& a) {
+    return a.index < ranges.size() && a.index < alliance_communes_.size() && !a.stripes.empty() && a.fill;
+  };
+  std::vector<float> key;
+  for (const auto& a : f.alliances) {
+    if (!filled(a)) continue;
+    key.insert(key.end(), {static_cast<float>(a.index), a.intensity.tint_alpha, a.intensity.stripe_px});
+    for (const auto& s : a.stripes) key.insert(key.end(), {s.color.r, s.color.g, s.color.b, s.color.a, s.angle_deg});
+    key.push_back(-1);
+  }
+  if (!fill_stale_ && key == fill_key_) return;
+  FillTableBuilder builder(layers_[lvl(model::Level::commune)].fill_ranges().size());
+  std::vector<FillTableBuilder::Stripe> stripes;
+  for (const auto& a : f.alliances) {
+    if (!filled(a)) continue;
+    stripes.clear();
+    for (const auto& s : a.stripes) stripes.push_back({{s.color.r, s.color.g, s.color.b, s.color.a}, s.angle_deg});
+    const Color& c = a.stripes[0].color;
+    builder.add(alliance_communes_[a.index], {c.r, c.g, c.b, a.intensity.tint_alpha}, a.intensity.stripe_px, stripes);
+  }
+  fill_table_ = builder.finish();
+  // Only the covered communes are drawn: no fragment spent on bare land.
+  covered_.clear();
+  const auto& communes = layers_[lvl(model::Level::commune)].fill_ranges();
+  for (std::size_t c = 0; c < communes.size(); ++c) {
+    if (!builder.covered(c) || !communes[c].count) continue;
+    if (!covered_.empty() && covered_.back().first + covered_.back().count == communes[c].first)
+      covered_.back().count += communes[c].count;
+    else
+      covered_.push_back(communes[c]);
+  }
+  fill_texture_.upload(fill_table_.words, fill_table_.rows);
+  fill_key_ = std::move(key);
+  fill_stale_ = false;
 }
 
 void MapRenderer::set_density(const std::vector<int>& counts) {
@@ -90,31 +128,30 @@ void MapRenderer::draw(const MapFrame& f) {
     density_.bind(0);
     layers_[lvl(model::Level::commune)].draw_fill_all();
   } else if (f.mode == MapMode::themes) {
-    const auto& ranges = alliances_.fill_ranges();
-    // Two passes: every tint first, then every stripe, so that no tint veils
-    // another alliance's stripes: in an overlap each stripe keeps its pure
-    // theme colour (no brown mud), only the ground between them darkens.
-    fill_.set("u_mode", 0);
-    for (const auto& a : f.alliances) {
-      if (a.index >= ranges.size() || a.stripes.empty() || !a.fill) continue;
-      fill_.set("u_color", a.stripes[0].color.with_alpha(a.intensity.tint_alpha));
-      alliances_.draw_fill(ranges[a.index]);
-    }
-    fill_.set("u_mode", 2);
-    fill_.set("u_hatch_period", hatch_period_px);
-    fill_.set("u_color", Color{0, 0, 0, 0});
-    for (const auto& a : f.alliances) {
-      if (a.index >= ranges.size() || a.stripes.empty() || !a.fill) continue;
-      for (std::size_t k = 0; k < a.stripes.size(); ++k) {
-        const auto& s = a.stripes[k];
-        // Further themes of one alliance are shifted by a fraction of the
-        // period so they do not hide each other.
-        fill_.set("u_stripe_color", s.color);
-        fill_.set("u_hatch_angle", s.angle_deg * deg);
-        fill_.set("u_stripe_width", a.intensity.stripe_px);
-        fill_.set("u_stripe_phase", static_cast<float>(k) * hatch_period_px / 3.0f);
-        alliances_.draw_fill(ranges[a.index]);
+    // One pass over the communes' triangles: each commune's tints (every
+    // tint first, so that no tint veils another alliance's stripes), then its
+    // stripes, one per theme (further themes of one alliance shifted by a
+    // third of the period), from the fill table. In an overlap each stripe
+    // keeps its pure theme colour (no brown mud), only the ground between
+    // them darkens.
+    update_fill_table(f);
+    if (!fill_key_.empty()) {
+      fill_.set("u_mode", 3);
+      fill_.set("u_fill_table", 1);
+      fill_.set("u_slots", fill_table_.slots);
+      fill_.set("u_max_entries", fill_table_.max_entries);
+      fill_.set("u_hatch_period", hatch_period_px);
+      const auto themes = static_cast<GLsizei>(fill_table_.theme_color.size() / 4);
+      if (themes > 0) {
+        glUniform4fv(fill_.uniform("u_theme_color"), themes, fill_table_.theme_color.data());
+        glUniform2fv(fill_.uniform("u_theme_normal"), themes, fill_table_.theme_normal.data());
       }
+      if (!fill_table_.widths.empty())
+        glUniform1fv(fill_.uniform("u_widths"), static_cast<GLsizei>(fill_table_.widths.size()),
+                     fill_table_.widths.data());
+      fill_texture_.bind(1);
+      layers_[lvl(model::Level::commune)].draw_fills(covered_);
+      glActiveTexture(GL_TEXTURE0);
     }
   }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "render/camera.hpp"
+#include "render/fill_table.hpp"
 #include "render/gpu.hpp"
 #include "render/overlay.hpp"
 #include "render/scene.hpp"
@@ -77,11 +78,21 @@ class MapRenderer {
  private:
   void draw_outline(const GpuGroup& g, Range r, Color c, float width, float offset, float dash);
   void draw_overlay(const Overlay& o, const Camera& cam);
+  // Rebuilds the fill table when the alliances' styles, order or filters
+  // differ from the last frame's.
+  void update_fill_table(const MapFrame& f);
 
   Program fill_, line_;
   std::array<GpuGroup, 5> layers_;
   GpuGroup alliances_, links_;
   FeatureColors density_;
+  // Themes mode: every alliance's tint and stripes per commune (fill_table.hpp).
+  std::vector<std::vector<std::uint32_t>> alliance_communes_;
+  UintTexture fill_texture_;
+  std::vector<Range> covered_;   // the covered communes' triangles, merged runs
+  FillTable fill_table_;
+  std::vector<float> fill_key_;  // the styles fill_table_ was built for
+  bool fill_stale_ = true;
   geo::Point origin_;
   bool has_scene_ = false;
   GpuGroup overlay_;

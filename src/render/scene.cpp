@@ -92,6 +92,7 @@ PartLinks part_links(const geo::Geometry& g, double min_part_km2) {
 void add_alliances(SceneData& s, const MeshGroup& communes, const std::vector<model::Perimeter>& perimeters,
                    Progress* progress) {
   s.alliances = {};
+  s.alliance_communes.clear();
   s.links = {};
   s.alliance_anchor.clear();
   s.alliance_area_km2.clear();
@@ -99,8 +100,10 @@ void add_alliances(SceneData& s, const MeshGroup& communes, const std::vector<mo
   for (std::size_t i = 0; i < perimeters.size(); ++i) {
     const auto& p = perimeters[i];
     begin_feature(s.alliances);
+    auto& members = s.alliance_communes.emplace_back();
     for (auto c : p.communes) {
       if (c >= communes.fill.size()) continue;
+      members.push_back(static_cast<std::uint32_t>(c));
       const Range r = communes.fill[c];
       s.alliances.indices.insert(s.alliances.indices.end(), communes.indices.begin() + r.first,
                                  communes.indices.begin() + r.first + r.count);

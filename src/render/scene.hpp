@@ -35,6 +35,9 @@ struct SceneData {
   // again: 3.8 s saved on Loire-Bretagne). Outlines come from the dissolved
   // perimeter.
   MeshGroup alliances;
+  // Feature i's communes (indices into layers[commune]): MapRenderer fills
+  // every alliance in one pass over the communes' triangles (fill_table.hpp).
+  std::vector<std::vector<std::uint32_t>> alliance_communes;
   // Links between the parts of non-contiguous alliances (a minimum spanning
   // tree over the parts' interior points); feature i = perimeter i.
   MeshGroup links;

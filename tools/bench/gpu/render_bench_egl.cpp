@@ -29,6 +29,8 @@
 #include <string>
 #include <vector>
 
+#include "../../../src/render/fill_table.hpp"
+
 namespace {
 
 struct Range { uint32_t first, count; };
@@ -248,6 +250,43 @@ int main(int argc, char** argv) {
     auto set_color = [&](GLuint p, const char* n, Color c) { glUniform4f(u(p, n), c.r, c.g, c.b, c.a); };
     const Group& alliances = group(5);
     const Group& links = group(6);
+    const Group& commune_group = group(0);
+    // MapRenderer's fill table (src/render/fill_table.hpp): each alliance's
+    // communes are the features of the communes' vertices its indices pick.
+    cartes::render::FillTableBuilder builder(commune_group.nf);
+    for (const auto& a : d.alliances) {
+      if (a.index >= alliances.nf || a.stripes.empty() || a.tint <= 0) continue;
+      const Range r = alliances.fill[a.index];
+      std::vector<uint32_t> members;
+      for (uint32_t i = r.first; i < r.first + r.count; ++i) {
+        uint32_t v, feature;
+        std::memcpy(&v, &alliances.indices[size_t(i) * 4], 4);
+        std::memcpy(&feature, &commune_group.vertices[size_t(v) * 12 + 8], 4);
+        members.push_back(feature);
+      }
+      std::sort(members.begin(), members.end());
+      members.erase(std::unique(members.begin(), members.end()), members.end());
+      std::vector<cartes::render::FillTableBuilder::Stripe> stripes;
+      for (const auto& s : a.stripes) stripes.push_back({{s.c.r, s.c.g, s.c.b, s.c.a}, s.angle});
+      const Color c = a.stripes[0].c;
+      builder.add(members, {c.r, c.g, c.b, a.tint}, a.stripe, stripes);
+    }
+    const cartes::render::FillTable table = builder.finish();
+    std::vector<GLsizei> covered_counts;
+    std::vector<const void*> covered_offsets;
+    for (uint32_t c = 0; c < commune_group.nf; ++c)
+      if (builder.covered(c) && commune_group.fill[c].count) {
+        covered_counts.push_back(GLsizei(commune_group.fill[c].count));
+        covered_offsets.push_back(reinterpret_cast<const void*>(uintptr_t(commune_group.fill[c].first) * 4));
+      }
+    GLuint table_tex;
+    glGenTextures(1, &table_tex);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, table_tex);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA32UI, 1024, table.rows, 0, GL_RGBA_INTEGER, GL_UNSIGNED_INT, table.words.data());
+    glActiveTexture(GL_TEXTURE0);
     auto outline = [&](const Group& g, Range r, Color c, float w, float off, float dash) {
       set_color(line, "u_color", c);
       glUniform1f(u(line, "u_width"), w);
@@ -267,25 +306,21 @@ int main(int argc, char** argv) {
       set_color(fill, "u_color", d.land);
       const Group& land = group(4).ni ? group(4) : group(3);
       draw_fill(land, {0, land.ni});
-      for (const auto& a : d.alliances) {  // tints
-        if (a.index >= alliances.nf || a.stripes.empty() || a.tint <= 0) continue;
-        Color c = a.stripes[0].c;
-        c.a = a.tint;
-        set_color(fill, "u_color", c);
-        draw_fill(alliances, alliances.fill[a.index]);
-      }
-      glUniform1i(u(fill, "u_mode"), 2);
-      glUniform1f(u(fill, "u_hatch_period"), 11.0f);
-      set_color(fill, "u_color", {0, 0, 0, 0});
-      for (const auto& a : d.alliances) {  // stripes
-        if (a.index >= alliances.nf || a.tint <= 0) continue;
-        for (size_t k = 0; k < a.stripes.size(); ++k) {
-          set_color(fill, "u_stripe_color", a.stripes[k].c);
-          glUniform1f(u(fill, "u_hatch_angle"), a.stripes[k].angle * 3.14159265f / 180);
-          glUniform1f(u(fill, "u_stripe_width"), a.stripe);
-          glUniform1f(u(fill, "u_stripe_phase"), float(k) * 11.0f / 3);
-          draw_fill(alliances, alliances.fill[a.index]);
-        }
+      if (!covered_counts.empty()) {  // every alliance's tints and stripes, one pass
+        glUniform1i(u(fill, "u_mode"), 3);
+        glUniform1i(u(fill, "u_fill_table"), 1);
+        glUniform1i(u(fill, "u_slots"), table.slots);
+        glUniform1i(u(fill, "u_max_entries"), table.max_entries);
+        glUniform1f(u(fill, "u_hatch_period"), 11.0f);
+        glUniform4fv(u(fill, "u_theme_color"), GLsizei(table.theme_color.size() / 4), table.theme_color.data());
+        glUniform2fv(u(fill, "u_theme_normal"), GLsizei(table.theme_normal.size() / 2), table.theme_normal.data());
+        glUniform1fv(u(fill, "u_widths"), GLsizei(table.widths.size()), table.widths.data());
+        glActiveTexture(GL_TEXTURE1);
+        glBindTexture(GL_TEXTURE_2D, table_tex);
+        glActiveTexture(GL_TEXTURE0);
+        glBindVertexArray(commune_group.vao_fill);
+        glMultiDrawElements(GL_TRIANGLES, covered_counts.data(), GL_UNSIGNED_INT, covered_offsets.data(),
+                            GLsizei(covered_counts.size()));
       }
       glUseProgram(line);
       glUniformMatrix3fv(u(line, "u_view"), 1, GL_FALSE, view);
