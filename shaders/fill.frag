@@ -1,18 +1,14 @@
 #version 330 core
 // u_mode 0: flat colour. 1: one colour per feature from a table (cooperation
-// density). 2: hatching: a faint tint with stripes of the theme's colour at the
-// theme's angle, in screen space, so that overlapping alliances interleave
-// their stripes instead of blending into brown. 3: every alliance at once,
-// over the communes' triangles: each commune's tints and stripes from the
-// table of src/render/fill_table.hpp (layout documented there).
+// density). 3: the alliances' hatching, every alliance at once over the
+// communes' triangles: each commune's faint tints, then stripes of each
+// theme's colour at the theme's angle, in screen space, so that overlapping
+// alliances interleave their stripes instead of blending into brown; from
+// the table of src/render/fill_table.hpp (layout documented there).
 flat in uint v_feature;
 uniform int u_mode;
-uniform vec4 u_color;          // flat colour, or the tint under the stripes
-uniform vec4 u_stripe_color;
-uniform float u_hatch_angle;   // radians
+uniform vec4 u_color;          // flat colour
 uniform float u_hatch_period;  // pixels between stripes
-uniform float u_stripe_width;  // pixels
-uniform float u_stripe_phase;  // pixels
 uniform sampler2D u_feature_colors;  // 1024 features per row
 uniform usampler2D u_fill_table;     // mode 3: u_slots texels per commune, 1024 per row
 uniform int u_slots;
@@ -50,14 +46,6 @@ void main() {
     }
     if (t >= 1.0) discard;
     frag = vec4(p / (1.0 - t), 1.0 - t);
-    return;
-  }
-  if (u_mode == 2) {
-    vec2 n = vec2(-sin(u_hatch_angle), cos(u_hatch_angle));
-    float s = dot(gl_FragCoord.xy, n) + u_stripe_phase;
-    float t = abs(mod(s, u_hatch_period) - 0.5 * u_hatch_period);
-    float cover = clamp(0.5 * u_stripe_width - t + 0.5, 0.0, 1.0);
-    frag = mix(u_color, u_stripe_color, cover);
     return;
   }
   frag = u_color;
