@@ -16,8 +16,8 @@ packages=(
   libegl-dev
   # tests: Catch2 v2, headless X server with Mesa's software OpenGL
   catch2 xvfb xauth libgl1-mesa-dri mesa-utils
-  # real GIS client used by tests and benchmarks
-  qgis python3-qgis time
+  # real GIS client used by tests and benchmarks; time and bc for tools/bench
+  qgis python3-qgis time bc
 )
 
 missing=()
