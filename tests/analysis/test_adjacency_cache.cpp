@@ -3,6 +3,7 @@
 #include <fstream>
 #include <thread>
 
+#include "scratch_dir.hpp"
 #include "analysis/adjacency.hpp"
 #include "grid_base.hpp"
 
@@ -12,9 +13,8 @@ namespace fs = std::filesystem;
 
 TEST_CASE("the contiguity graph is cached in memory and in a file keyed by the base file") {
   const auto base = test::grid_base(5);
-  const fs::path dir = fs::temp_directory_path() / "cartes-test-adjacency-cache";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const cartes::test::ScratchDir scratch("test-adjacency-cache");
+  const fs::path& dir = scratch.path();
   const fs::path base_file = dir / "grid.gpkg";
   std::ofstream(base_file) << "stand-in for the base GeoPackage";
 
@@ -59,7 +59,6 @@ TEST_CASE("the contiguity graph is cached in memory and in a file keyed by the b
   CHECK(g4->targets == g1->targets);
   // No temporary file left behind.
   for (const auto& e : fs::directory_iterator(dir)) CHECK(e.path().string().find(".tmp") == std::string::npos);
-  fs::remove_all(dir);
 }
 
 TEST_CASE("a base built in memory uses the memory cache only, from two threads") {

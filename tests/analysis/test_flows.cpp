@@ -5,21 +5,17 @@
 #include "analysis/flows.hpp"
 #include "analysis/rings.hpp"
 #include "grid_base.hpp"
+#include "scratch_dir.hpp"
 
 using namespace cartes;
 using namespace cartes::analysis;
 namespace fs = std::filesystem;
 
 namespace {
+// One per test case: the cases run as parallel processes.
 struct TempDir {
-  fs::path path = fs::temp_directory_path() / "cartes-test-flows";
-  TempDir() {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
+  test::ScratchDir scratch{"test-flows"};
+  const fs::path& path = scratch.path();
 };
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <set>
 
+#include "scratch_dir.hpp"
 #include "grid_base.hpp"
 #include "analysis/rings.hpp"
 #include "analysis/rings_export.hpp"
@@ -301,8 +302,8 @@ TEST_CASE("GeoPackage export: one layer per family with figures and styles") {
   RingsInputs in{f.base, f.rook, {}, {}};
   RingsResult r = compute_rings(in, req);
   compute_outlines(in, r);
-  const auto dir = std::filesystem::temp_directory_path() / "cartes-test-rings-export";
-  std::filesystem::create_directories(dir);
+  const test::ScratchDir scratch("test-rings-export");
+  const auto& dir = scratch.path();
   const auto file = dir / "rings.gpkg";
   write_rings_gpkg(r, file);
   const auto layers = geo::layer_names(file);
@@ -318,5 +319,4 @@ TEST_CASE("GeoPackage export: one layer per family with figures and styles") {
   o.layer = "layer_styles";
   o.read_geometry = false;
   CHECK(geo::read_features(file, o).size() == 5);
-  std::filesystem::remove_all(dir);
 }

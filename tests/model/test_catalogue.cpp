@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "scratch_dir.hpp"
 #include "catalogue_helpers.hpp"
 #include "model/catalogue.hpp"
 #include "synthetic_base.hpp"
@@ -120,16 +121,14 @@ TEST_CASE("any valid catalogue reaches the canonical form in one save, atomicall
   CHECK(second.alliances.at(0).name == first.alliances.at(0).name);
   CHECK(to_canonical_toml(second) == canonical);
 
-  const auto dir = std::filesystem::temp_directory_path() / "cartes-test-catalogue-save";
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
+  const cartes::test::ScratchDir scratch("test-catalogue-save");
+  const auto& dir = scratch.path();
   const auto file = dir / "c.toml";
   save_catalogue(first, file);
   CHECK(read_text(file) == canonical);
   for (const auto& e : std::filesystem::directory_iterator(dir)) CHECK(e.path().filename() == "c.toml");
   CHECK_THROWS_AS(save_catalogue(first, dir / "missing-folder" / "c.toml"), OutputError);
   CHECK(read_text(file) == canonical);
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("every problem of a catalogue is reported at once, with file and line") {
