@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include "scratch_dir.hpp"
 #include "catalogue_helpers.hpp"
 #include "geo/vector_reader.hpp"
 #include "model/catalogue.hpp"
@@ -105,11 +106,9 @@ TEST_CASE("a failed export leaves nothing behind") {
   CHECK_FALSE(fs::exists(missing));
   ExportOptions bad;
   bad.palette = cartes::test::catalogue_fixture("synthetic.toml");  // not a palette
-  const fs::path dir = fs::temp_directory_path() / ("cartes-export-bad-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const cartes::test::ScratchDir dir("export-bad");
   CHECK_THROWS_AS(export_gpkg(dir / "x.gpkg", base, cat, cartes::test::vocabulary(), perimeters, bad), DataError);
-  CHECK(fs::is_empty(dir));
-  fs::remove_all(dir);
+  CHECK(fs::is_empty(dir.path()));
 }
 
 TEST_CASE("GDAL's validator accepts the export and QGIS opens it styled") {

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <unistd.h>
 
+#include "scratch_dir.hpp"
 #include "core/error.hpp"
 #include "model/territory_builder.hpp"
 #include "model/territory_io.hpp"
@@ -134,8 +135,7 @@ TEST_CASE("the base round-trips through its GeoPackage") {
   ProblemReporter report;
   NullProgress progress;
   const TerritoryBase built = build_territory_base(mini_options(), report, progress);
-  const fs::path dir = fs::temp_directory_path() / ("cartes-base-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const cartes::test::ScratchDir dir("base");
   const fs::path gpkg = dir / "mini.gpkg";
   save_territory_base(built, report.problems(), gpkg);
   const TerritoryBase loaded = load_territory_base(gpkg);
@@ -162,7 +162,6 @@ TEST_CASE("the base round-trips through its GeoPackage") {
       CHECK(t->aav_category == b.aav_category);
     }
   }
-  fs::remove_all(dir);
 }
 
 TEST_CASE("a missing base is an InputError naming it and `cartes build`") {
