@@ -1,12 +1,14 @@
 #version 330 core
-// u_mode 0: flat colour. 1: one colour per feature from a table (cooperation
-// density). 3: the alliances' hatching, every alliance at once over the
-// communes' triangles: each commune's faint tints, then stripes of each
-// theme's colour at the theme's angle, in screen space, so that overlapping
-// alliances interleave their stripes instead of blending into brown; from
-// the table of src/render/fill_table.hpp (layout documented there).
+// Compiled once per FILL_MODE (a #define the program inserts: one small
+// shader per pass rather than one branching on a uniform, which software
+// rasterisers pay for in every pass). 0: flat colour. 1: one colour per
+// feature from a table (cooperation density). 3: the alliances' hatching,
+// every alliance at once over the communes' triangles: each commune's faint
+// tints, then stripes of each theme's colour at the theme's angle, in screen
+// space, so that overlapping alliances interleave their stripes instead of
+// blending into brown; from the table of src/render/fill_table.hpp (layout
+// documented there).
 flat in uint v_feature;
-uniform int u_mode;
 uniform vec4 u_color;          // flat colour
 uniform float u_hatch_period;  // pixels between stripes
 uniform sampler2D u_feature_colors;  // 1024 features per row
@@ -18,13 +20,15 @@ uniform vec2 u_theme_normal[32];     // (-sin, cos) of the theme's hatch angle
 uniform float u_widths[16];
 out vec4 frag;
 void main() {
-  if (u_mode == 1) {
+#if FILL_MODE == 1
+  {
     ivec2 t = ivec2(int(v_feature % 1024u), int(v_feature / 1024u));
     frag = texelFetch(u_feature_colors, t, 0);
     if (frag.a == 0.0) discard;
     return;
   }
-  if (u_mode == 3) {
+#elif FILL_MODE == 3
+  {
     int base = int(v_feature) * u_slots;
     uvec4 head = texelFetch(u_fill_table, ivec2(base % 1024, base / 1024), 0);
     // P + dst * T: the tints folded on the CPU, then each stripe in turn.
@@ -48,5 +52,7 @@ void main() {
     frag = vec4(p / (1.0 - t), 1.0 - t);
     return;
   }
+#else
   frag = u_color;
+#endif
 }

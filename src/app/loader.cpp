@@ -47,8 +47,7 @@ LoadedAlliances load_alliances(const DataPaths& paths, const model::TerritoryBas
   if (progress) progress->step("computing overlaps");
   out.overlaps = model::compute_overlaps(base, out.alliances, out.perimeters);
   out.scene.origin = base_scene.origin;
-  render::add_alliances(out.scene, base_scene.layers[static_cast<int>(model::Level::commune)], out.perimeters,
-                        progress);
+  render::add_alliances(out.scene, base_scene, out.perimeters, progress);
   out.seconds = since(t0);
   return out;
 }
@@ -91,13 +90,18 @@ void AsyncLoader::start(const DataPaths& paths) {
       auto b = load_base(paths, &progress_);
       auto base = b.base;
       // The worker keeps what the alliance fills need: the origin and the
-      // communes' triangles (not their vertices).
+      // communes' triangles at each level of detail (not their vertices).
       render::SceneData communes;
       communes.origin = b.scene.origin;
-      auto& cl = communes.layers[static_cast<int>(model::Level::commune)];
-      const auto& bl = b.scene.layers[static_cast<int>(model::Level::commune)];
-      cl.indices = bl.indices;
-      cl.fill = bl.fill;
+      communes.coarse.resize(b.scene.coarse.size());
+      for (std::size_t k = 0; k <= b.scene.coarse.size(); ++k) {
+        constexpr int c = static_cast<int>(model::Level::commune);
+        auto& to = k == 0 ? communes.layers[c] : communes.coarse[k - 1].layers[c];
+        const auto& from = render::layers_at(b.scene, k)[c];
+        to.indices = from.indices;
+        to.fill = from.fill;
+        if (k > 0) communes.coarse[k - 1].tolerance_m = b.scene.coarse[k - 1].tolerance_m;
+      }
       {
         std::lock_guard lock(mutex_);
         base_ = std::move(b);

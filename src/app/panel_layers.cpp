@@ -25,6 +25,9 @@ void draw_layers_panel(ViewOptions& v) {
   ImGui::Checkbox("Noms des EPCI et des villes", &v.show_labels);
   ImGui::Checkbox("Noms des alliances", &v.show_alliance_labels);
   ImGui::Checkbox("Liens entre parties", &v.show_links);
+  ImGui::Checkbox("Tracé complet (sans simplification)", &v.full_detail);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Par défaut, les limites sont simplifiées à moins d’un demi-pixel à l’échelle affichée.");
   ImGui::TextDisabled("Glisser : déplacer — molette, +/- : zoom — F : tout voir");
   ImGui::End();
 }

@@ -20,6 +20,8 @@ render::Camera camera_for(const RenderSettings& s, const geo::Envelope& scene_ex
 
 void merge_alliances(render::SceneData& base, render::SceneData&& a) {
   base.alliances = std::move(a.alliances);
+  for (std::size_t k = 0; k < base.coarse.size() && k < a.coarse.size(); ++k)
+    base.coarse[k].alliances = std::move(a.coarse[k].alliances);
   base.alliance_communes = std::move(a.alliance_communes);
   base.links = std::move(a.links);
   base.alliance_anchor = std::move(a.alliance_anchor);

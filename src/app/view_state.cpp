@@ -49,6 +49,7 @@ render::MapFrame make_frame(const AppModel& m, const std::vector<std::size_t>& v
   render::MapFrame f;
   f.camera = camera;
   f.mode = v.mode;
+  f.full_detail = v.full_detail;
   f.layers = render::default_layer_styles(f.colors);
   for (std::size_t i = 0; i < 5; ++i) f.layers[i].visible = v.layers[i];
   if (v.communes_when_zoomed && camera.mpp <= v.communes_max_mpp) f.layers[0].visible = true;

@@ -30,6 +30,7 @@ struct ViewOptions {
   bool communes_when_zoomed = true;  // commune outlines below communes_max_mpp
   double communes_max_mpp = 150;
   bool show_links = true;
+  bool full_detail = false;  // the base's own geometry at every scale (print), not a simplified level
   bool show_labels = true;
   bool show_alliance_labels = true;
   std::optional<std::size_t> highlight;  // alliance index

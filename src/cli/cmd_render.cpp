@@ -56,6 +56,8 @@ class RenderCommand final : public Command {
     app.add_option("--base", base_, "territory base GeoPackage (default: <build>/geodata/<scope>.gpkg)");
     app.add_option("--catalogue", catalogue_, "alliance catalogue (default: geodata/alliances/loire-bretagne.toml)");
     app.add_flag("--no-labels", no_labels_, "no names on the map");
+    app.add_flag("--full-detail", full_detail_,
+                 "draw the base's own boundaries, not the simplified level of detail for the scale (print)");
     app.add_option("--dump-mesh", dump_mesh_, "also write the tessellated buffers for tools/bench/gpu");
   }
   int run() override {
@@ -82,6 +84,7 @@ class RenderCommand final : public Command {
     if (!extent_.empty()) job.settings.extent = parse_extent(extent_);
     if (!highlight_.empty()) job.settings.highlight = highlight_;
     job.settings.labels = !no_labels_;
+    job.settings.view.full_detail = full_detail_;
     job.out = out_;
     job.dump_mesh = dump_mesh_;
     StreamProgress progress(stderr);
@@ -92,7 +95,7 @@ class RenderCommand final : public Command {
  private:
   std::string out_, size_, highlight_, mode_, extent_, scope_, base_, catalogue_, dump_mesh_;
   std::vector<std::string> themes_, status_, filters_;
-  bool no_labels_ = false;
+  bool no_labels_ = false, full_detail_ = false;
 };
 
 }  // namespace

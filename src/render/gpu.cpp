@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <fstream>
+#include <string>
 #include <sstream>
 #include <system_error>
 
@@ -23,8 +24,12 @@ std::string read_text(const std::filesystem::path& p) {
   return ss.str();
 }
 
-GLuint compile(GLenum type, const std::filesystem::path& file) {
-  const std::string src = read_text(file);
+GLuint compile(GLenum type, const std::filesystem::path& file, const std::string& defines) {
+  std::string src = read_text(file);
+  if (!defines.empty()) {
+    const auto eol = src.find('\n');  // after "#version ...": defines may not precede it
+    src.insert(eol == std::string::npos ? src.size() : eol + 1, defines);
+  }
   GLuint s = glCreateShader(type);
   const char* text = src.c_str();
   glShaderSource(s, 1, &text, nullptr);
@@ -42,11 +47,11 @@ GLuint compile(GLenum type, const std::filesystem::path& file) {
 
 }  // namespace
 
-Program::Program(const std::filesystem::path& dir, const std::string& name) {
-  GLuint vs = compile(GL_VERTEX_SHADER, dir / (name + ".vert"));
+Program::Program(const std::filesystem::path& dir, const std::string& name, const std::string& defines) {
+  GLuint vs = compile(GL_VERTEX_SHADER, dir / (name + ".vert"), defines);
   GLuint fs = 0;
   try {
-    fs = compile(GL_FRAGMENT_SHADER, dir / (name + ".frag"));
+    fs = compile(GL_FRAGMENT_SHADER, dir / (name + ".frag"), defines);
   } catch (...) {
     glDeleteShader(vs);
     throw;
@@ -101,9 +106,10 @@ GpuGroup& GpuGroup::operator=(GpuGroup&& o) noexcept {
   if (this != &o) {
     release();
     vao_fill_ = o.vao_fill_, vbo_ = o.vbo_, ebo_ = o.ebo_, vao_line_ = o.vao_line_, vbo_seg_ = o.vbo_seg_;
+    tex_seg_ = o.tex_seg_;
     index_count_ = o.index_count_, segment_count_ = o.segment_count_;
     fill_ = std::move(o.fill_), lines_ = std::move(o.lines_), bytes_ = o.bytes_;
-    o.vao_fill_ = o.vbo_ = o.ebo_ = o.vao_line_ = o.vbo_seg_ = 0;
+    o.vao_fill_ = o.vbo_ = o.ebo_ = o.vao_line_ = o.vbo_seg_ = o.tex_seg_ = 0;
   }
   return *this;
 }
@@ -114,7 +120,8 @@ void GpuGroup::release() noexcept {
   if (vao_line_) glDeleteVertexArrays(1, &vao_line_);
   GLuint buffers[3] = {vbo_, ebo_, vbo_seg_};
   glDeleteBuffers(3, buffers);
-  vao_fill_ = vbo_ = ebo_ = vao_line_ = vbo_seg_ = 0;
+  if (tex_seg_) glDeleteTextures(1, &tex_seg_);
+  vao_fill_ = vbo_ = ebo_ = vao_line_ = vbo_seg_ = tex_seg_ = 0;
 }
 
 void GpuGroup::upload(const MeshGroup& m, const GpuGroup* shared) {
@@ -145,16 +152,27 @@ void GpuGroup::upload(const MeshGroup& m, const GpuGroup* shared) {
   glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.indices.size() * 4), m.indices.data(),
                GL_STATIC_DRAW);
 
-  glGenVertexArrays(1, &vao_line_);
-  glBindVertexArray(vao_line_);
+  // Outlines: the segments in a buffer texture (3 RG32F texels each: x0 y0,
+  // x1 y1, dist0 feature), expanded by line.vert into two triangles per
+  // segment from gl_VertexID. Not instancing: Mesa's llvmpipe runs its whole
+  // vertex pipeline once per instance, which made 0.1 M one-quad instances
+  // cost more than the rest of the frame.
+  glGenVertexArrays(1, &vao_line_);  // no attributes, but core profile draws need one
+  const std::size_t texels = m.segments.size() * 3;
+  GLint max_texels = 0;
+  glGetIntegerv(GL_MAX_TEXTURE_BUFFER_SIZE, &max_texels);
+  if (texels > static_cast<std::size_t>(max_texels))
+    throw GlError("this OpenGL driver's buffer textures hold " + std::to_string(max_texels) + " texels; " +
+                  std::to_string(m.segments.size()) + " outline segments need " + std::to_string(texels));
   glGenBuffers(1, &vbo_seg_);
-  glBindBuffer(GL_ARRAY_BUFFER, vbo_seg_);
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.segments.size() * sizeof(Segment)), m.segments.data(),
+  glBindBuffer(GL_TEXTURE_BUFFER, vbo_seg_);
+  glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(m.segments.size() * sizeof(Segment)), m.segments.data(),
                GL_STATIC_DRAW);
-  glEnableVertexAttribArray(0);
-  glVertexAttribDivisor(0, 1);
-  glEnableVertexAttribArray(1);
-  glVertexAttribDivisor(1, 1);
+  glGenTextures(1, &tex_seg_);
+  glBindTexture(GL_TEXTURE_BUFFER, tex_seg_);
+  glTexBuffer(GL_TEXTURE_BUFFER, GL_RG32F, vbo_seg_);
+  glBindTexture(GL_TEXTURE_BUFFER, 0);
+  glBindBuffer(GL_TEXTURE_BUFFER, 0);
   glBindVertexArray(0);
 }
 
@@ -182,15 +200,11 @@ void GpuGroup::draw_lines(Range r) const {
   if (r.first >= segment_count_ || !vao_line_) return;
   r.count = std::min(r.count, segment_count_ - r.first);
   if (!r.count) return;
+  glActiveTexture(GL_TEXTURE0 + segment_texture_unit);
+  glBindTexture(GL_TEXTURE_BUFFER, tex_seg_);
   glBindVertexArray(vao_line_);
-  glBindBuffer(GL_ARRAY_BUFFER, vbo_seg_);
-  // OpenGL 3.3 has no base instance: point the per-instance attributes at
-  // the range's first segment instead.
-  const auto base = static_cast<std::uintptr_t>(r.first) * sizeof(Segment);
-  glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, sizeof(Segment), reinterpret_cast<void*>(base));
-  glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(Segment),
-                        reinterpret_cast<void*>(base + offsetof(Segment, dist0)));
-  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(r.count));
+  glDrawArrays(GL_TRIANGLES, static_cast<GLint>(r.first * 6), static_cast<GLsizei>(r.count * 6));
+  glActiveTexture(GL_TEXTURE0);
 }
 
 FeatureColors::~FeatureColors() {

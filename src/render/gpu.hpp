@@ -18,9 +18,10 @@ using GLname = unsigned int;
 class Program {
  public:
   Program() = default;
-  // Compiles <dir>/<name>.vert and <dir>/<name>.frag; GlError names the file
-  // and carries the compiler's log, InputError when a file is missing.
-  Program(const std::filesystem::path& dir, const std::string& name);
+  // Compiles <dir>/<name>.vert and <dir>/<name>.frag, with `defines`
+  // ("#define X 1\n" lines) inserted after each #version line; GlError names
+  // the file and carries the compiler's log, InputError when a file is missing.
+  Program(const std::filesystem::path& dir, const std::string& name, const std::string& defines = {});
   Program(Program&&) noexcept;
   Program& operator=(Program&&) noexcept;
   Program(const Program&) = delete;
@@ -39,8 +40,11 @@ class Program {
   mutable std::unordered_map<std::string, int> locations_;
 };
 
-// One MeshGroup in GPU buffers: a VAO for fills (indexed triangles) and one
-// for outlines (instanced segments).
+// The texture unit line.vert reads the outline segments from (u_segments).
+inline constexpr int segment_texture_unit = 2;
+
+// One MeshGroup in GPU buffers: a VAO for fills (indexed triangles), and the
+// outline segments in a buffer texture that line.vert expands into quads.
 class GpuGroup {
  public:
   GpuGroup() = default;
@@ -64,7 +68,7 @@ class GpuGroup {
 
  private:
   void release() noexcept;
-  GLname vao_fill_ = 0, vbo_ = 0, ebo_ = 0, vao_line_ = 0, vbo_seg_ = 0;
+  GLname vao_fill_ = 0, vbo_ = 0, ebo_ = 0, vao_line_ = 0, vbo_seg_ = 0, tex_seg_ = 0;
   std::uint32_t index_count_ = 0, segment_count_ = 0;
   std::vector<Range> fill_, lines_;
   std::size_t bytes_ = 0;

@@ -1,5 +1,6 @@
 #include "render/map_renderer.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "render/gl.hpp"
@@ -23,26 +24,34 @@ std::array<LayerStyle, 5> default_layer_styles(const BaseColors& c) {
 }
 
 MapRenderer::MapRenderer(const std::filesystem::path& shaders)
-    : fill_(shaders, "fill"), line_(shaders, "line") {}
+    : fill_flat_(shaders, "fill", "#define FILL_MODE 0\n"),
+      fill_density_(shaders, "fill", "#define FILL_MODE 1\n"),
+      fill_hatch_(shaders, "fill", "#define FILL_MODE 3\n"),
+      line_(shaders, "line") {}
 
 void MapRenderer::set_scene(const SceneData& scene) {
   origin_ = scene.origin;
-  // The alliances share the communes' vertices: release them first.
-  alliances_ = GpuGroup();
-  for (std::size_t i = 0; i < layers_.size(); ++i) layers_[i].upload(scene.layers[i]);
+  // Each level's alliances share its communes' vertices: GpuLevel releases
+  // them first.
+  levels_.clear();
+  levels_.resize(1 + scene.coarse.size());
+  for (std::size_t k = 0; k < levels_.size(); ++k)
+    for (std::size_t i = 0; i < 5; ++i) levels_[k].layers[i].upload(layers_at(scene, k)[i]);
   set_alliances(scene);
   has_scene_ = true;
 }
 
 void MapRenderer::set_alliances(const SceneData& scene) {
-  alliances_.upload(scene.alliances, &layers_[lvl(model::Level::commune)]);
+  for (std::size_t k = 0; k < levels_.size(); ++k)
+    levels_[k].alliances.upload(alliances_at(scene, k), &levels_[k].layers[lvl(model::Level::commune)]);
   links_.upload(scene.links);
   alliance_communes_ = scene.alliance_communes;
   fill_stale_ = true;
 }
 
 void MapRenderer::update_fill_table(const MapFrame& f) {
-  const auto& ranges = alliances_.fill_ranges();
+  if (levels_.empty()) return;
+  const auto& ranges = levels_[0].alliances.fill_ranges();
   auto filled = [&](const AllianceStyle& a) {
     return a.index < ranges.size() && a.index < alliance_communes_.size() && !a.stripes.empty() && a.fill;
   };
@@ -54,7 +63,7 @@ void MapRenderer::update_fill_table(const MapFrame& f) {
     key.push_back(-1);
   }
   if (!fill_stale_ && key == fill_key_) return;
-  FillTableBuilder builder(layers_[lvl(model::Level::commune)].fill_ranges().size());
+  FillTableBuilder builder(levels_[0].layers[lvl(model::Level::commune)].fill_ranges().size());
   std::vector<FillTableBuilder::Stripe> stripes;
   for (const auto& a : f.alliances) {
     if (!filled(a)) continue;
@@ -65,14 +74,17 @@ void MapRenderer::update_fill_table(const MapFrame& f) {
   }
   fill_table_ = builder.finish();
   // Only the covered communes are drawn: no fragment spent on bare land.
-  covered_.clear();
-  const auto& communes = layers_[lvl(model::Level::commune)].fill_ranges();
-  for (std::size_t c = 0; c < communes.size(); ++c) {
-    if (!builder.covered(c) || !communes[c].count) continue;
-    if (!covered_.empty() && covered_.back().first + covered_.back().count == communes[c].first)
-      covered_.back().count += communes[c].count;
-    else
-      covered_.push_back(communes[c]);
+  for (auto& level : levels_) {
+    level.covered.clear();
+    const auto& communes = level.layers[lvl(model::Level::commune)].fill_ranges();
+    for (std::size_t c = 0; c < communes.size(); ++c) {
+      if (!builder.covered(c) || !communes[c].count) continue;
+      auto& runs = level.covered;
+      if (!runs.empty() && runs.back().first + runs.back().count == communes[c].first)
+        runs.back().count += communes[c].count;
+      else
+        runs.push_back(communes[c]);
+    }
   }
   fill_texture_.upload(fill_table_.words, fill_table_.rows);
   fill_key_ = std::move(key);
@@ -86,8 +98,11 @@ void MapRenderer::set_density(const std::vector<int>& counts) {
 }
 
 std::size_t MapRenderer::gpu_bytes() const {
-  std::size_t b = alliances_.gpu_bytes() + links_.gpu_bytes() + overlay_.gpu_bytes();
-  for (const auto& l : layers_) b += l.gpu_bytes();
+  std::size_t b = links_.gpu_bytes() + overlay_.gpu_bytes();
+  for (const auto& level : levels_) {
+    b += level.alliances.gpu_bytes();
+    for (const auto& l : level.layers) b += l.gpu_bytes();
+  }
   return b;
 }
 
@@ -110,23 +125,30 @@ void MapRenderer::draw(const MapFrame& f) {
   glClearColor(f.colors.background.r, f.colors.background.g, f.colors.background.b, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   if (!has_scene_) return;
+  last_level_ = f.full_detail ? 0 : std::min(detail_level(cam.mpp), levels_.size() - 1);
+  const GpuLevel& lod = levels_[last_level_];
+  const auto& layers = lod.layers;
+  const auto& alliances = lod.alliances;
 
   const auto view = cam.matrix(origin_);
-  fill_.use();
-  fill_.set_mat3("u_view", view.data());
-  fill_.set("u_feature_colors", 0);
 
-  // Land: the régions (or, in a base without them, the départements).
-  fill_.set("u_mode", 0);
-  fill_.set("u_color", f.colors.land);
-  const auto& land = layers_[lvl(model::Level::region)].fill_ranges().empty() ? layers_[lvl(model::Level::departement)]
-                                                                                : layers_[lvl(model::Level::region)];
+  // Land: the régions (or, in a base without them, the départements),
+  // opaque: no blending to pay for.
+  fill_flat_.use();
+  fill_flat_.set_mat3("u_view", view.data());
+  fill_flat_.set("u_color", f.colors.land);
+  const auto& land = layers[lvl(model::Level::region)].fill_ranges().empty() ? layers[lvl(model::Level::departement)]
+                                                                               : layers[lvl(model::Level::region)];
+  glDisable(GL_BLEND);
   land.draw_fill_all();
+  glEnable(GL_BLEND);
 
   if (f.mode == MapMode::density && !density_.empty()) {
-    fill_.set("u_mode", 1);
+    fill_density_.use();
+    fill_density_.set_mat3("u_view", view.data());
+    fill_density_.set("u_feature_colors", 0);
     density_.bind(0);
-    layers_[lvl(model::Level::commune)].draw_fill_all();
+    layers[lvl(model::Level::commune)].draw_fill_all();
   } else if (f.mode == MapMode::themes) {
     // One pass over the communes' triangles: each commune's tints (every
     // tint first, so that no tint veils another alliance's stripes), then its
@@ -136,21 +158,22 @@ void MapRenderer::draw(const MapFrame& f) {
     // them darkens.
     update_fill_table(f);
     if (!fill_key_.empty()) {
-      fill_.set("u_mode", 3);
-      fill_.set("u_fill_table", 1);
-      fill_.set("u_slots", fill_table_.slots);
-      fill_.set("u_max_entries", fill_table_.max_entries);
-      fill_.set("u_hatch_period", hatch_period_px);
+      const Program& h = fill_hatch_;
+      h.use();
+      h.set_mat3("u_view", view.data());
+      h.set("u_fill_table", 1);
+      h.set("u_slots", fill_table_.slots);
+      h.set("u_max_entries", fill_table_.max_entries);
+      h.set("u_hatch_period", hatch_period_px);
       const auto themes = static_cast<GLsizei>(fill_table_.theme_color.size() / 4);
       if (themes > 0) {
-        glUniform4fv(fill_.uniform("u_theme_color"), themes, fill_table_.theme_color.data());
-        glUniform2fv(fill_.uniform("u_theme_normal"), themes, fill_table_.theme_normal.data());
+        glUniform4fv(h.uniform("u_theme_color"), themes, fill_table_.theme_color.data());
+        glUniform2fv(h.uniform("u_theme_normal"), themes, fill_table_.theme_normal.data());
       }
       if (!fill_table_.widths.empty())
-        glUniform1fv(fill_.uniform("u_widths"), static_cast<GLsizei>(fill_table_.widths.size()),
-                     fill_table_.widths.data());
+        glUniform1fv(h.uniform("u_widths"), static_cast<GLsizei>(fill_table_.widths.size()), fill_table_.widths.data());
       fill_texture_.bind(1);
-      layers_[lvl(model::Level::commune)].draw_fills(covered_);
+      layers[lvl(model::Level::commune)].draw_fills(lod.covered);
       glActiveTexture(GL_TEXTURE0);
     }
   }
@@ -159,18 +182,19 @@ void MapRenderer::draw(const MapFrame& f) {
   line_.set_mat3("u_view", view.data());
   line_.set("u_viewport", static_cast<float>(cam.width), static_cast<float>(cam.height));
   line_.set("u_px_per_unit", static_cast<float>(1.0 / cam.mpp));
+  line_.set("u_segments", segment_texture_unit);
   for (auto level : {model::Level::commune, model::Level::epci, model::Level::pays, model::Level::departement,
                      model::Level::region}) {
     const auto& st = f.layers[lvl(level)];
     if (!st.visible) continue;
-    draw_outline(layers_[lvl(level)], {0, 0xffffffffu}, st.outline, st.width_px, 0, st.dash_px);
+    draw_outline(layers[lvl(level)], {0, 0xffffffffu}, st.outline, st.width_px, 0, st.dash_px);
   }
 
-  const auto& lranges = alliances_.line_ranges();
+  const auto& lranges = alliances.line_ranges();
   const bool outlines = f.mode == MapMode::themes;
   for (const auto& a : f.alliances) {
     if (a.index >= lranges.size() || a.stripes.empty() || !outlines) continue;
-    draw_outline(alliances_, lranges[a.index], a.stripes[0].color, a.intensity.outline_px, a.offset_px,
+    draw_outline(alliances, lranges[a.index], a.stripes[0].color, a.intensity.outline_px, a.offset_px,
                  a.dashed ? imaginee_dash_px : 0);
     if (f.show_links && a.index < links_.line_ranges().size())
       draw_outline(links_, links_.line_ranges()[a.index], a.stripes[0].color, 1.6f, 0, 4);
@@ -178,8 +202,8 @@ void MapRenderer::draw(const MapFrame& f) {
 
   if (f.highlight && *f.highlight < lranges.size()) {
     const Range r = lranges[*f.highlight];
-    draw_outline(alliances_, r, Color{1, 1, 1, 0.9f}, 7, 0, 0);
-    draw_outline(alliances_, r, f.colors.highlight, 3, 0, 0);
+    draw_outline(alliances, r, Color{1, 1, 1, 0.9f}, 7, 0, 0);
+    draw_outline(alliances, r, f.colors.highlight, 3, 0, 0);
     if (*f.highlight < links_.line_ranges().size()) {
       draw_outline(links_, links_.line_ranges()[*f.highlight], Color{1, 1, 1, 0.9f}, 5, 0, 0);
       draw_outline(links_, links_.line_ranges()[*f.highlight], f.colors.highlight, 2, 0, 6);
@@ -187,7 +211,7 @@ void MapRenderer::draw(const MapFrame& f) {
   }
   for (const auto* pick : {&f.hovered, &f.selected}) {
     if (!*pick) continue;
-    const auto& g = layers_[lvl((*pick)->level)];
+    const auto& g = layers[lvl((*pick)->level)];
     if ((*pick)->index >= g.line_ranges().size()) continue;
     const bool sel = pick == &f.selected;
     draw_outline(g, g.line_ranges()[(*pick)->index], sel ? Color{0.05f, 0.05f, 0.05f, 1} : Color{0.1f, 0.1f, 0.1f, 0.7f},
@@ -212,12 +236,11 @@ void MapRenderer::draw_overlay(const Overlay& o, const Camera& cam) {
     overlay_version_ = o.version;
   }
   const auto view = cam.matrix(origin_);
-  fill_.use();
-  fill_.set_mat3("u_view", view.data());
-  fill_.set("u_mode", 0);
+  fill_flat_.use();
+  fill_flat_.set_mat3("u_view", view.data());
   for (std::size_t i = 0; i < o.items.size() && i < overlay_.fill_ranges().size(); ++i) {
     if (o.items[i].fill.a <= 0) continue;
-    fill_.set("u_color", o.items[i].fill);
+    fill_flat_.set("u_color", o.items[i].fill);
     overlay_.draw_fill(overlay_.fill_ranges()[i]);
   }
   line_.use();

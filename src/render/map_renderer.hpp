@@ -52,6 +52,7 @@ struct MapFrame {
   std::array<LayerStyle, 5> layers;     // by model::Level
   std::vector<AllianceStyle> alliances; // drawn in this order
   bool show_links = true;
+  bool full_detail = false;  // level 0 whatever the scale (scene.hpp's levels of detail)
   std::optional<std::size_t> highlight; // perimeter index
   std::optional<Pick> hovered, selected;
   const Overlay* overlay = nullptr;
@@ -74,6 +75,8 @@ class MapRenderer {
 
   void draw(const MapFrame& frame);
   std::size_t gpu_bytes() const;
+  // The level of detail the last frame drew (scene.hpp's detail_level).
+  std::size_t last_level() const { return last_level_; }
 
  private:
   void draw_outline(const GpuGroup& g, Range r, Color c, float width, float offset, float dash);
@@ -82,14 +85,22 @@ class MapRenderer {
   // differ from the last frame's.
   void update_fill_table(const MapFrame& f);
 
-  Program fill_, line_;
-  std::array<GpuGroup, 5> layers_;
-  GpuGroup alliances_, links_;
+  // One level of detail on the GPU (scene.hpp); [0] is the full detail.
+  struct GpuLevel {
+    std::array<GpuGroup, 5> layers;
+    GpuGroup alliances;          // shares layers[commune]'s vertices
+    std::vector<Range> covered;  // the covered communes' triangles, merged runs
+  };
+
+  // fill.frag's three passes (FILL_MODE): flat colour, density, hatching.
+  Program fill_flat_, fill_density_, fill_hatch_, line_;
+  std::vector<GpuLevel> levels_;
+  std::size_t last_level_ = 0;
+  GpuGroup links_;
   FeatureColors density_;
   // Themes mode: every alliance's tint and stripes per commune (fill_table.hpp).
   std::vector<std::vector<std::uint32_t>> alliance_communes_;
   UintTexture fill_texture_;
-  std::vector<Range> covered_;   // the covered communes' triangles, merged runs
   FillTable fill_table_;
   std::vector<float> fill_key_;  // the styles fill_table_ was built for
   bool fill_stale_ = true;

@@ -45,9 +45,11 @@ void write_mesh_dump(const std::filesystem::path& file, const SceneData& scene, 
     for (double d : {scene.origin.x, scene.origin.y, frame.camera.cx, frame.camera.cy, frame.camera.mpp}) w.pod(d);
     w.color(frame.colors.background);
     w.color(frame.colors.land);
+    // The level of detail MapRenderer draws at this camera's scale.
+    const std::size_t level = frame.full_detail ? 0 : detail_level(frame.camera.mpp, 1 + scene.coarse.size());
     std::vector<std::pair<std::uint32_t, const MeshGroup*>> groups;
-    for (std::uint32_t i = 0; i < 5; ++i) groups.emplace_back(i, &scene.layers[i]);
-    groups.emplace_back(5, &scene.alliances);
+    for (std::uint32_t i = 0; i < 5; ++i) groups.emplace_back(i, &layers_at(scene, level)[i]);
+    groups.emplace_back(5, &alliances_at(scene, level));
     groups.emplace_back(6, &scene.links);
     w.pod(static_cast<std::uint32_t>(groups.size()));
     for (auto [kind, g] : groups) {

@@ -1,8 +1,9 @@
 #pragma once
-// `cartes render --dump-mesh FILE`: the tessellated buffers and the styles of
-// one frame in a flat binary file, so that tools/bench/gpu/render_bench_egl
-// (libEGL + libGL only: no GDAL, GEOS or GLFW on the GPU machine) can draw
-// exactly what the viewer draws.
+// `cartes render --dump-mesh FILE`: the tessellated buffers (of the level of
+// detail drawn at the frame's scale, scene.hpp) and the styles of one frame
+// in a flat binary file, so that tools/bench/gpu/render_bench_egl (libEGL +
+// libGL only: no GDAL, GEOS or GLFW on the GPU machine) can draw exactly
+// what the viewer draws.
 //
 // Format (little-endian, no padding):
 //   char[8]  "CARTMSH1"

@@ -23,11 +23,34 @@ struct LabelCandidate {
   model::Level level = model::Level::epci;
 };
 
+// Levels of detail. At the regional scale a pixel spans hundreds of metres
+// and most of the base's vertices fall inside one pixel: drawing them costs
+// vertex and triangle work for nothing (with software OpenGL, most of the
+// frame). Each coarser level simplifies the base's layers as coverages
+// (geo/coverage_simplify.hpp: neighbours keep a common boundary) to a
+// tolerance; the renderer draws the coarsest level whose tolerance stays
+// within detail_max_error_px of a pixel: one pixel, QGIS's default
+// simplification threshold (what the QGIS baseline of tools/bench draws).
+// `cartes render --full-detail` and the Layers panel draw level 0 instead.
+inline constexpr std::array<double, 4> detail_tolerances_m{150, 300, 600, 1200};
+inline constexpr double detail_max_error_px = 1.0;
+// 0: the base's own geometry; k: tolerance detail_tolerances_m[k - 1].
+std::size_t detail_level(double metres_per_pixel, std::size_t levels = detail_tolerances_m.size() + 1);
+
+// One coarser copy of the base layers and of the alliances' groups.
+struct CoarseLevel {
+  double tolerance_m = 0;
+  std::array<MeshGroup, 5> layers;
+  MeshGroup alliances;      // as SceneData::alliances, over this level's communes
+};
+
 struct SceneData {
   geo::Point origin;        // subtracted from every vertex
   geo::Envelope extent;     // of the whole base
   // Base layers indexed by model::Level; feature i = territory i of the layer.
   std::array<MeshGroup, 5> layers;
+  // The same, simplified: coarse[k] has tolerance detail_tolerances_m[k].
+  std::vector<CoarseLevel> coarse;
   // Feature i = perimeter i of the perimeters given to add_alliances. Its
   // fill has no vertices of its own: its indices pick the triangles of the
   // perimeter's communes in layers[commune] (communes tile the territory, so
@@ -53,9 +76,15 @@ struct SceneData {
 inline constexpr std::int64_t town_label_min_population = 2000;
 
 SceneData build_base_scene(const model::TerritoryBase& base, Progress* progress = nullptr);
-// `communes` is scene.layers[commune] (or a copy of it: the worker thread
-// keeps one while the main thread draws the base).
-void add_alliances(SceneData& scene, const MeshGroup& communes, const std::vector<model::Perimeter>& perimeters,
+// The base's groups of level `level` (0: full detail).
+const std::array<MeshGroup, 5>& layers_at(const SceneData& scene, std::size_t level);
+const MeshGroup& alliances_at(const SceneData& scene, std::size_t level);
+
+// Fills scene's alliance groups (every level). `base` gives the communes'
+// triangles of each level: the base scene itself, or a copy holding only
+// those (the worker thread keeps one while the main thread draws the base);
+// `scene` and `base` may be the same object.
+void add_alliances(SceneData& scene, const SceneData& base, const std::vector<model::Perimeter>& perimeters,
                    Progress* progress = nullptr);
 
 // Parts of a non-contiguous perimeter smaller than this are not linked:

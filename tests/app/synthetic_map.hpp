@@ -103,7 +103,7 @@ inline SyntheticMap synthetic_map() {
   m.base_ptr = base;
   m.base_loaded = m.alliances_loaded = true;
   out.scene = render::build_base_scene(*base);
-  render::add_alliances(out.scene, out.scene.layers[0], m.perimeters);
+  render::add_alliances(out.scene, out.scene, m.perimeters);
   return out;
 }
 

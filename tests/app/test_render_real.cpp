@@ -3,6 +3,8 @@
 // Brittany in the background colour.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 #include "app/loader.hpp"
@@ -12,17 +14,25 @@
 using namespace cartes;
 using namespace cartes::test;
 
-TEST_CASE("Loire-Bretagne filtered on mobilité: Nantes Métropole in the mobility colour, the sea in the background",
-          "[viewer][data]") {
+namespace {
+// The real base and catalogue, as the viewer loads them.
+render::SceneData load_loire_bretagne(app::AppModel& model) {
   app::DataPaths paths = app::DataPaths::defaults();
   paths.base = std::filesystem::path(CARTES_TEST_BINARY_DIR) / "geodata" / "loire-bretagne.gpkg";
-  app::AppModel model;
   auto b = app::load_base(paths);
   render::SceneData scene = std::move(b.scene);
   app::install(model, std::move(b));
   auto a = app::load_alliances(paths, model.base(), scene);
   app::merge_alliances(scene, std::move(a.scene));
   app::install(model, std::move(a));
+  return scene;
+}
+}  // namespace
+
+TEST_CASE("Loire-Bretagne filtered on mobilité: Nantes Métropole in the mobility colour, the sea in the background",
+          "[viewer][data]") {
+  app::AppModel model;
+  const render::SceneData scene = load_loire_bretagne(model);
   REQUIRE(model.alliances.size() > 10);
 
   app::GlfwBackend backend({64, 64, false, "test"});
@@ -57,4 +67,34 @@ TEST_CASE("Loire-Bretagne filtered on mobilité: Nantes Métropole in the mobili
   for (const auto& k : render::density_classes()) is_class = is_class || near(px, k.color, 2);
   CHECK(is_class);
   CHECK_FALSE(near(px, render::density_classes()[0].color, 2));  // Nantes is covered by several alliances
+}
+
+TEST_CASE("Loire-Bretagne at the regional scale: the simplified level of detail looks like the full detail",
+          "[viewer][data]") {
+  app::AppModel model;
+  const render::SceneData scene = load_loire_bretagne(model);
+
+  app::GlfwBackend backend({64, 64, false, "test"});
+  app::RenderSettings s;
+  s.width = 1600;
+  s.height = 1000;
+  s.labels = false;
+  const auto cam = app::camera_for(s, scene.extent);
+  REQUIRE(render::detail_level(cam.mpp) >= 2);  // a coarse level is drawn at this scale
+  const auto coarse = app::render_map(backend, model, scene, s);
+  s.view.full_detail = true;
+  const auto full = app::render_map(backend, model, scene, s);
+  REQUIRE(coarse.rgba.size() == full.rgba.size());
+  // Pixels that differ visibly (more than 60/255 on a channel): boundaries
+  // moved by under a pixel, so only thin lines of them.
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < full.rgba.size(); i += 4) {
+    int d = 0;
+    for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(int(full.rgba[i + c]) - int(coarse.rgba[i + c])));
+    differ += d > 60;
+  }
+  const double share = static_cast<double>(differ) / (full.rgba.size() / 4);
+  INFO("visibly different pixels: " << share * 100 << " %");
+  CHECK(share < 0.04);
+  CHECK(share > 0);  // the two levels are not the same geometry
 }

@@ -79,12 +79,21 @@ int main(int argc, char** argv) {
       app::merge_alliances(scene, std::move(a.scene));
       app::install(model, std::move(a));
       const auto t2 = clk::now();
-      std::size_t verts = 0, tris = 0, segs = 0;
-      for (const auto& l : scene.layers) verts += l.vertices.size(), tris += l.indices.size() / 3, segs += l.segments.size();
-      tris += scene.alliances.indices.size() / 3;
-      segs += scene.alliances.segments.size() + scene.links.segments.size();
-      std::printf("communes=%zu alliances=%zu vertices=%zu triangles=%zu segments=%zu\n",
-                  model.base().layer(model::Level::commune).size(), model.alliances.size(), verts, tris, segs);
+      // What is drawn: every base layer's fill and outline buffers (drawn or
+      // not, an upper bound), at the full detail and at the level of detail
+      // the frame below uses.
+      auto sizes = [&](std::size_t level) {
+        std::size_t verts = 0, tris = 0, segs = 0;
+        for (const auto& l : render::layers_at(scene, level))
+          verts += l.vertices.size(), tris += l.indices.size() / 3, segs += l.segments.size();
+        tris += render::alliances_at(scene, level).indices.size() / 3;
+        segs += render::alliances_at(scene, level).segments.size() + scene.links.segments.size();
+        std::printf("level=%zu tolerance_m=%g vertices=%zu triangles=%zu segments=%zu\n", level,
+                    level ? scene.coarse[level - 1].tolerance_m : 0.0, verts, tris, segs);
+      };
+      std::printf("communes=%zu alliances=%zu\n", model.base().layer(model::Level::commune).size(),
+                  model.alliances.size());
+      sizes(0);
       std::printf("load_base_and_triangulate_s=%.3f load_alliances_s=%.3f\n", secs(t0, t1), secs(t1, t2));
 
       app::GlfwBackend backend({64, 64, false, "render_bench"});
@@ -98,6 +107,7 @@ int main(int argc, char** argv) {
       auto visible = app::visible_alliances(model, {});
       if (no_alliances) visible.clear();
       const auto frame = app::make_frame(model, visible, view, app::camera_for(settings, scene.extent));
+      sizes(render::detail_level(frame.camera.mpp, 1 + scene.coarse.size()));
       render::Framebuffer fb(width, height, samples);
       fb.bind();
       std::vector<double> ms;
@@ -110,6 +120,7 @@ int main(int argc, char** argv) {
       std::sort(ms.begin(), ms.end());
       std::printf("samples=%d frames=%d size=%dx%d drawn_alliances=%zu communes_drawn=%d\n", samples, frames, width, height,
                   frame.alliances.size(), frame.layers[0].visible ? 1 : 0);
+      std::printf("level_drawn=%zu\n", renderer.last_level());
       std::printf("frame_median_ms=%.3f frame_p90_ms=%.3f\n", ms[ms.size() / 2], ms[ms.size() * 9 / 10]);
       std::printf("gpu_buffers_mb=%.1f\n", renderer.gpu_bytes() / 1048576.0);
       std::printf("renderer=%s\n", reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
