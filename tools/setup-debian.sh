@@ -16,8 +16,9 @@ packages=(
   libegl-dev
   # tests: Catch2 v2, headless X server with Mesa's software OpenGL
   catch2 xvfb xauth libgl1-mesa-dri mesa-utils
-  # real GIS client used by tests and benchmarks; time and bc for tools/bench
-  qgis python3-qgis time bc
+  # real GIS client used by tests and benchmarks; time and bc for tools/bench,
+  # strace for tools/bench/gpu/qgis_bundle.sh (which files a QGIS render reads)
+  qgis python3-qgis time bc strace
 )
 
 missing=()

@@ -7,7 +7,7 @@
 // N times at WxH into a 4x multisampled framebuffer, glFinish after each.
 // Prints the median frame time. Links only libEGL and libGL.
 //
-//   render_bench_egl MESH SHADER_DIR [--frames 200] [--size 1920x1080] [--communes] [--ppm out.ppm]
+//   render_bench_egl MESH SHADER_DIR [--frames 200] [--size 1920x1080] [--communes] [--samples 4] [--ppm out.ppm]
 // --communes outlines every commune (the viewer shows them when zoomed in or
 // on demand; the France benchmark draws them all).
 #define GL_GLEXT_PROTOTYPES 1
@@ -39,7 +39,7 @@ struct Group {
   uint32_t kind = 0, nv = 0, ni = 0, ns = 0, nf = 0;
   std::vector<char> vertices, indices, segments;
   std::vector<Range> fill, lines;
-  GLuint vao_fill = 0, vbo = 0, ebo = 0, vao_line = 0, vbo_seg = 0;
+  GLuint vao_fill = 0, vbo = 0, ebo = 0, vao_line = 0, vbo_seg = 0, tex_seg = 0;
 };
 struct LayerStyle { uint32_t visible; Color c; float width, dash; };
 struct Stripe { Color c; float angle; };
@@ -101,9 +101,11 @@ std::string text(const std::string& p) {
   return ss.str();
 }
 
-GLuint program(const std::string& dir, const std::string& name) {
-  auto compile = [](GLenum type, const std::string& file) {
-    const std::string src = text(file);
+// As render::Program: `defines` go after the #version line.
+GLuint program(const std::string& dir, const std::string& name, const std::string& defines = "") {
+  auto compile = [&](GLenum type, const std::string& file) {
+    std::string src = text(file);
+    src.insert(src.find('\n') + 1, defines);
     const char* s = src.c_str();
     GLuint sh = glCreateShader(type);
     glShaderSource(sh, 1, &s, nullptr);
@@ -140,15 +142,16 @@ void upload(Group& g, const Group* shared) {
   glGenBuffers(1, &g.ebo);
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.ebo);
   glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(g.indices.size()), g.indices.data(), GL_STATIC_DRAW);
+  // Outlines as render::GpuGroup: segments in a buffer texture (RG32F),
+  // six vertices per segment expanded by line.vert, no attributes.
   glGenVertexArrays(1, &g.vao_line);
-  glBindVertexArray(g.vao_line);
   glGenBuffers(1, &g.vbo_seg);
-  glBindBuffer(GL_ARRAY_BUFFER, g.vbo_seg);
-  glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(g.segments.size()), g.segments.data(), GL_STATIC_DRAW);
-  glEnableVertexAttribArray(0);
-  glVertexAttribDivisor(0, 1);
-  glEnableVertexAttribArray(1);
-  glVertexAttribDivisor(1, 1);
+  glBindBuffer(GL_TEXTURE_BUFFER, g.vbo_seg);
+  glBufferData(GL_TEXTURE_BUFFER, GLsizeiptr(g.segments.size()), g.segments.data(), GL_STATIC_DRAW);
+  glGenTextures(1, &g.tex_seg);
+  glBindTexture(GL_TEXTURE_BUFFER, g.tex_seg);
+  glTexBuffer(GL_TEXTURE_BUFFER, GL_RG32F, g.vbo_seg);
+  glBindTexture(GL_TEXTURE_BUFFER, 0);
   glBindVertexArray(0);
 }
 
@@ -162,12 +165,11 @@ void draw_lines(const Group& g, Range r) {
   if (r.first >= g.ns) return;
   r.count = std::min(r.count, g.ns - r.first);
   if (!r.count) return;
+  glActiveTexture(GL_TEXTURE2);  // render::segment_texture_unit
+  glBindTexture(GL_TEXTURE_BUFFER, g.tex_seg);
   glBindVertexArray(g.vao_line);
-  glBindBuffer(GL_ARRAY_BUFFER, g.vbo_seg);
-  const uintptr_t base = uintptr_t(r.first) * 24;
-  glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 24, reinterpret_cast<void*>(base));
-  glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, 24, reinterpret_cast<void*>(base + 16));
-  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(r.count));
+  glDrawArrays(GL_TRIANGLES, GLint(r.first * 6), GLsizei(r.count * 6));
+  glActiveTexture(GL_TEXTURE0);
 }
 
 EGLDisplay open_display() {
@@ -197,12 +199,14 @@ int main(int argc, char** argv) {
   int frames = 200, W = 1920, H = 1080;
   std::string ppm;
   bool communes = false;
+  int samples = 4;  // as render::Framebuffer and the viewer's window
   for (int i = 3; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--frames" && i + 1 < argc) frames = std::atoi(argv[++i]);
     else if (a == "--size" && i + 1 < argc) std::sscanf(argv[++i], "%dx%d", &W, &H);
     else if (a == "--ppm" && i + 1 < argc) ppm = argv[++i];
     else if (a == "--communes") communes = true;
+    else if (a == "--samples" && i + 1 < argc) samples = std::atoi(argv[++i]);
   }
   try {
     Dump d = load(argv[1]);
@@ -223,7 +227,9 @@ int main(int argc, char** argv) {
     std::printf("renderer=%s\n", reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
 
     const std::string dir = argv[2];
-    GLuint fill = program(dir, "fill"), line = program(dir, "line");
+    // MapRenderer's programs: fill.frag per FILL_MODE (flat, hatching), line.
+    GLuint fill = program(dir, "fill", "#define FILL_MODE 0\n"), hatch = program(dir, "fill", "#define FILL_MODE 3\n");
+    GLuint line = program(dir, "line");
     const Group* communes = nullptr;
     for (auto& g : d.groups) {
       upload(g, communes);
@@ -239,7 +245,7 @@ int main(int argc, char** argv) {
     glBindFramebuffer(GL_FRAMEBUFFER, fbo);
     glGenRenderbuffers(1, &rb);
     glBindRenderbuffer(GL_RENDERBUFFER, rb);
-    glRenderbufferStorageMultisample(GL_RENDERBUFFER, 4, GL_RGBA8, W, H);
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, W, H);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb);
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) throw std::runtime_error("FBO incomplete");
 
@@ -302,19 +308,21 @@ int main(int argc, char** argv) {
       glClear(GL_COLOR_BUFFER_BIT);
       glUseProgram(fill);
       glUniformMatrix3fv(u(fill, "u_view"), 1, GL_FALSE, view);
-      glUniform1i(u(fill, "u_mode"), 0);
       set_color(fill, "u_color", d.land);
       const Group& land = group(4).ni ? group(4) : group(3);
+      glDisable(GL_BLEND);  // opaque land
       draw_fill(land, {0, land.ni});
+      glEnable(GL_BLEND);
       if (!covered_counts.empty()) {  // every alliance's tints and stripes, one pass
-        glUniform1i(u(fill, "u_mode"), 3);
-        glUniform1i(u(fill, "u_fill_table"), 1);
-        glUniform1i(u(fill, "u_slots"), table.slots);
-        glUniform1i(u(fill, "u_max_entries"), table.max_entries);
-        glUniform1f(u(fill, "u_hatch_period"), 11.0f);
-        glUniform4fv(u(fill, "u_theme_color"), GLsizei(table.theme_color.size() / 4), table.theme_color.data());
-        glUniform2fv(u(fill, "u_theme_normal"), GLsizei(table.theme_normal.size() / 2), table.theme_normal.data());
-        glUniform1fv(u(fill, "u_widths"), GLsizei(table.widths.size()), table.widths.data());
+        glUseProgram(hatch);
+        glUniformMatrix3fv(u(hatch, "u_view"), 1, GL_FALSE, view);
+        glUniform1i(u(hatch, "u_fill_table"), 1);
+        glUniform1i(u(hatch, "u_slots"), table.slots);
+        glUniform1i(u(hatch, "u_max_entries"), table.max_entries);
+        glUniform1f(u(hatch, "u_hatch_period"), 11.0f);
+        glUniform4fv(u(hatch, "u_theme_color"), GLsizei(table.theme_color.size() / 4), table.theme_color.data());
+        glUniform2fv(u(hatch, "u_theme_normal"), GLsizei(table.theme_normal.size() / 2), table.theme_normal.data());
+        glUniform1fv(u(hatch, "u_widths"), GLsizei(table.widths.size()), table.widths.data());
         glActiveTexture(GL_TEXTURE1);
         glBindTexture(GL_TEXTURE_2D, table_tex);
         glActiveTexture(GL_TEXTURE0);
@@ -326,6 +334,7 @@ int main(int argc, char** argv) {
       glUniformMatrix3fv(u(line, "u_view"), 1, GL_FALSE, view);
       glUniform2f(u(line, "u_viewport"), float(W), float(H));
       glUniform1f(u(line, "u_px_per_unit"), float(1.0 / d.mpp));
+      glUniform1i(u(line, "u_segments"), 2);
       for (uint32_t l = 0; l < d.layers.size(); ++l)
         if (d.layers[l].visible) outline(group(l), {0, 0xffffffffu}, d.layers[l].c, d.layers[l].width, 0, d.layers[l].dash);
       for (const auto& a : d.alliances) {
