@@ -27,6 +27,10 @@ std::vector<std::string> labels(const model::Vocabulary& vocab, const char* fami
   return out;
 }
 
+// None of the alliance's members is in the loaded base (an alliance of
+// scope france read with the Loire-Bretagne base).
+bool outside_base(const model::Perimeter& p) { return p.communes.empty() && !p.missing.empty(); }
+
 ordered_json alliance_json(const AllianceData& d, std::size_t i) {
   const model::Alliance& a = d.catalogue.alliances[i];
   const model::Perimeter& p = d.perimeters[i];
@@ -57,11 +61,15 @@ ordered_json alliance_json(const AllianceData& d, std::size_t i) {
   ordered_json partners = ordered_json::array();
   for (const auto& pa : a.partners) partners.push_back({{"name", pa.name}, {"kind", pa.kind}});
   j["partners"] = partners;
-  j["population_municipale"] = p.population_municipale;
-  j["population_totale"] = p.population_totale;
-  j["area_km2"] = std::round(p.area_km2 * 100) / 100;
-  j["parts"] = p.parts;
-  j["polygons"] = p.polygons;
+  // An alliance none of whose members is in this base (scope france on the
+  // Loire-Bretagne base) has no figures here: null, not 0.
+  const bool outside = outside_base(p);
+  auto figure = [&](auto value) { return outside ? ordered_json(nullptr) : ordered_json(value); };
+  j["population_municipale"] = figure(p.population_municipale);
+  j["population_totale"] = figure(p.population_totale);
+  j["area_km2"] = figure(std::round(p.area_km2 * 100) / 100);
+  j["parts"] = figure(p.parts);
+  j["polygons"] = figure(p.polygons);
   j["communes"] = p.communes.size();
   j["epci"] = p.epci;
   j["missing"] = p.missing;
@@ -169,17 +177,26 @@ class AlliancesCommand final : public Command {
     t.header = {"id", "status", "themes", "members", "communes", "population_municipale", "population_totale",
                 "area_km2", "parts", "name"};
     t.right = {false, false, false, true, true, true, true, true, true, false};
+    std::size_t outside = 0;
     for (std::size_t i : kept) {
       const auto& a = d.catalogue.alliances[i];
       const auto& p = d.perimeters[i];
+      // No member in this base: no figures (empty in CSV, "-" in the table).
+      const std::string none = format == OutputFormat::csv ? "" : "-";
+      const bool out = outside_base(p);
+      outside += out ? 1 : 0;
       t.rows.push_back({a.id, std::string(model::to_string(a.status)), join(a.themes, "+"),
                         std::to_string(a.members.size()), std::to_string(p.communes.size()),
-                        std::to_string(p.population_municipale), std::to_string(p.population_totale),
-                        format_fixed(p.area_km2, 1), std::to_string(p.parts), a.name});
+                        out ? none : std::to_string(p.population_municipale),
+                        out ? none : std::to_string(p.population_totale), out ? none : format_fixed(p.area_km2, 1),
+                        out ? none : std::to_string(p.parts), a.name});
     }
     t.print(stdout, format);
-    if (format == OutputFormat::table)
+    if (format == OutputFormat::table) {
       std::printf("%zu of %zu alliances\n", kept.size(), d.catalogue.alliances.size());
+      if (outside)
+        std::printf("%zu with no member in this base (-): --scope france gives their figures\n", outside);
+    }
     return 0;
   }
 
@@ -241,11 +258,15 @@ class AlliancesCommand final : public Command {
     }
     for (const auto& pa : a.partners)
       std::printf("    partner     %s (%s)\n", pa.name.c_str(), v.label("partner_kinds", pa.kind).c_str());
-    std::printf("  Perimeter    %zu communes in %zu EPCI, %s km², %d part%s (%d polygon%s)\n", p.communes.size(),
-                p.epci.size(), format_fixed(p.area_km2, 1).c_str(), p.parts, p.parts > 1 ? "s" : "", p.polygons,
-                p.polygons > 1 ? "s" : "");
-    std::printf("  Population   %lld municipale, %lld totale\n", static_cast<long long>(p.population_municipale),
-                static_cast<long long>(p.population_totale));
+    if (outside_base(p)) {
+      std::printf("  Perimeter    no member in this base: --scope france gives its figures\n");
+    } else {
+      std::printf("  Perimeter    %zu communes in %zu EPCI, %s km², %d part%s (%d polygon%s)\n", p.communes.size(),
+                  p.epci.size(), format_fixed(p.area_km2, 1).c_str(), p.parts, p.parts > 1 ? "s" : "", p.polygons,
+                  p.polygons > 1 ? "s" : "");
+      std::printf("  Population   %lld municipale, %lld totale\n", static_cast<long long>(p.population_municipale),
+                  static_cast<long long>(p.population_totale));
+    }
     for (const auto& o : overlaps)
       if (o.a == i || o.b == i)
         std::printf("  Overlaps     %s: %zu communes, %s km², %lld hab.\n",
