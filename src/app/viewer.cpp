@@ -34,9 +34,23 @@ void Viewer::export_png(const std::filesystem::path& file) {
 
 void Viewer::report(const std::exception& e) { status_.errors.push_back(e.what()); }
 
+void Viewer::draw_map(const render::MapFrame& f) {
+  render::MapFrame still = f;
+  still.hovered.reset();
+  if (map_cache_->begin(renderer_->frame_key(still), f.camera.width, f.camera.height)) {
+    renderer_->draw(still);
+    map_cache_->end();
+  }
+  map_cache_->present(0);  // the window
+  renderer_->draw_hovered(f);
+}
+
 void Viewer::poll_loader() {
   try {
-    if (!renderer_) renderer_ = std::make_unique<render::MapRenderer>(paths::shaders());
+    if (!renderer_) {
+      renderer_ = std::make_unique<render::MapRenderer>(paths::shaders());
+      map_cache_ = std::make_unique<render::MapCache>(paths::shaders());
+    }
     if (auto b = loader_.take_base()) {
       renderer_->set_scene(b->scene);
       labels_ = make_map_labels(*b->base, b->scene);
@@ -89,7 +103,7 @@ void Viewer::frame() {
           density_key_ = key;
         }
       }
-      renderer_->draw(f);
+      draw_map(f);
       const double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
       if (!first_map_) first_map_ = t;
       if (!first_alliances_ && model_.alliances_loaded) first_alliances_ = t;

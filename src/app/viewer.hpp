@@ -12,6 +12,7 @@
 #include "app/map_view.hpp"
 #include "app/panels.hpp"
 #include "app/view_state.hpp"
+#include "render/map_cache.hpp"
 #include "render/map_renderer.hpp"
 #include "render/overlay.hpp"
 
@@ -45,16 +46,22 @@ class Viewer {
   const AppModel& model() const { return model_; }
   const std::vector<std::string>& errors() const { return status_.errors; }
   std::size_t gpu_bytes() const { return renderer_ ? renderer_->gpu_bytes() : 0; }
+  // How many times the map itself was drawn (not taken from the cache).
+  std::uint64_t map_redraws() const { return map_cache_ ? map_cache_->redraws() : 0; }
 
  private:
   void poll_loader();
   void report(const std::exception& e);
+  // The map into the window: from the cache, redrawn only when it changes,
+  // with the hovered outline over it.
+  void draw_map(const render::MapFrame& frame);
   // The current view (map and overlay, no names) as a PNG.
   void export_png(const std::filesystem::path& file);
 
   AppModel model_;
   AsyncLoader loader_;
   std::unique_ptr<render::MapRenderer> renderer_;
+  std::unique_ptr<render::MapCache> map_cache_;
   MapLabels labels_;
   geo::Envelope extent_;
   FilterState filters_;

@@ -314,6 +314,13 @@ std::vector<unsigned char> Framebuffer::read() const {
   return px;
 }
 
+void Framebuffer::resolve_to(GLname framebuffer) const {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, framebuffer);
+  glBlitFramebuffer(0, 0, w_, h_, 0, 0, w_, h_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
+}
+
 std::vector<unsigned char> read_window_pixels(int w, int h) {
   glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
   glReadBuffer(GL_BACK);

@@ -112,8 +112,11 @@ class Framebuffer {
   void bind() const;  // draw into it
   // Resolves and reads the pixels, top row first, RGBA.
   std::vector<unsigned char> read() const;
+  // Resolves into another framebuffer of the same size (then bound).
+  void resolve_to(GLname framebuffer) const;
   int width() const { return w_; }
   int height() const { return h_; }
+  GLname id() const { return fbo_; }
 
  private:
   int w_, h_;

@@ -39,6 +39,7 @@ void MapRenderer::set_scene(const SceneData& scene) {
     for (std::size_t i = 0; i < 5; ++i) levels_[k].layers[i].upload(layers_at(scene, k)[i]);
   set_alliances(scene);
   has_scene_ = true;
+  ++content_version_;
 }
 
 void MapRenderer::set_alliances(const SceneData& scene) {
@@ -47,6 +48,7 @@ void MapRenderer::set_alliances(const SceneData& scene) {
   links_.upload(scene.links);
   alliance_communes_ = scene.alliance_communes;
   fill_stale_ = true;
+  ++content_version_;
 }
 
 void MapRenderer::update_fill_table(const MapFrame& f) {
@@ -95,6 +97,36 @@ void MapRenderer::set_density(const std::vector<int>& counts) {
   std::vector<std::array<unsigned char, 4>> colors(counts.size());
   for (std::size_t i = 0; i < counts.size(); ++i) colors[i] = density_color(counts[i]).rgba8();
   density_.upload(colors);
+  ++content_version_;
+}
+
+std::vector<double> MapRenderer::frame_key(const MapFrame& f) const {
+  std::vector<double> k{static_cast<double>(content_version_),
+                        f.camera.cx, f.camera.cy, f.camera.mpp,
+                        static_cast<double>(f.camera.width), static_cast<double>(f.camera.height),
+                        static_cast<double>(f.mode), f.full_detail ? 1.0 : 0.0, f.show_links ? 1.0 : 0.0,
+                        f.highlight ? static_cast<double>(*f.highlight) : -1.0,
+                        f.selected ? static_cast<double>(f.selected->level) : -1.0,
+                        f.selected ? static_cast<double>(f.selected->index) : -1.0,
+                        f.overlay ? static_cast<double>(f.overlay->version) : -1.0};
+  auto color = [&](const Color& c) { k.insert(k.end(), {c.r, c.g, c.b, c.a}); };
+  for (const Color* c : {&f.colors.background, &f.colors.land, &f.colors.region, &f.colors.departement,
+                         &f.colors.pays, &f.colors.epci, &f.colors.commune, &f.colors.highlight})
+    color(*c);
+  for (const auto& l : f.layers) {
+    k.insert(k.end(), {l.visible ? 1.0 : 0.0, l.width_px, l.dash_px});
+    color(l.outline);
+  }
+  for (const auto& a : f.alliances) {
+    k.insert(k.end(), {static_cast<double>(a.index), a.intensity.tint_alpha, a.intensity.stripe_px,
+                       a.intensity.outline_px, a.dashed ? 1.0 : 0.0, a.fill ? 1.0 : 0.0, a.offset_px,
+                       static_cast<double>(a.stripes.size())});
+    for (const auto& s : a.stripes) {
+      color(s.color);
+      k.push_back(s.angle_deg);
+    }
+  }
+  return k;
 }
 
 std::size_t MapRenderer::gpu_bytes() const {
@@ -178,11 +210,7 @@ void MapRenderer::draw(const MapFrame& f) {
     }
   }
 
-  line_.use();
-  line_.set_mat3("u_view", view.data());
-  line_.set("u_viewport", static_cast<float>(cam.width), static_cast<float>(cam.height));
-  line_.set("u_px_per_unit", static_cast<float>(1.0 / cam.mpp));
-  line_.set("u_segments", segment_texture_unit);
+  use_line_program(cam);
   for (auto level : {model::Level::commune, model::Level::epci, model::Level::pays, model::Level::departement,
                      model::Level::region}) {
     const auto& st = f.layers[lvl(level)];
@@ -209,15 +237,37 @@ void MapRenderer::draw(const MapFrame& f) {
       draw_outline(links_, links_.line_ranges()[*f.highlight], f.colors.highlight, 2, 0, 6);
     }
   }
-  for (const auto* pick : {&f.hovered, &f.selected}) {
-    if (!*pick) continue;
-    const auto& g = layers[lvl((*pick)->level)];
-    if ((*pick)->index >= g.line_ranges().size()) continue;
-    const bool sel = pick == &f.selected;
-    draw_outline(g, g.line_ranges()[(*pick)->index], sel ? Color{0.05f, 0.05f, 0.05f, 1} : Color{0.1f, 0.1f, 0.1f, 0.7f},
-                 sel ? 2.5f : 1.8f, 0, 0);
-  }
+  if (f.hovered) draw_pick(*f.hovered, false);
+  if (f.selected) draw_pick(*f.selected, true);
   if (f.overlay) draw_overlay(*f.overlay, cam);
+  glBindVertexArray(0);
+  glUseProgram(0);
+}
+
+void MapRenderer::use_line_program(const Camera& cam) {
+  const auto view = cam.matrix(origin_);
+  line_.use();
+  line_.set_mat3("u_view", view.data());
+  line_.set("u_viewport", static_cast<float>(cam.width), static_cast<float>(cam.height));
+  line_.set("u_px_per_unit", static_cast<float>(1.0 / cam.mpp));
+  line_.set("u_segments", segment_texture_unit);
+}
+
+void MapRenderer::draw_pick(const Pick& pick, bool selected) {
+  const auto& g = levels_[last_level_].layers[lvl(pick.level)];
+  if (pick.index >= g.line_ranges().size()) return;
+  draw_outline(g, g.line_ranges()[pick.index], selected ? Color{0.05f, 0.05f, 0.05f, 1} : Color{0.1f, 0.1f, 0.1f, 0.7f},
+               selected ? 2.5f : 1.8f, 0, 0);
+}
+
+void MapRenderer::draw_hovered(const MapFrame& f) {
+  if (!has_scene_ || !f.hovered) return;
+  glViewport(0, 0, f.camera.width, f.camera.height);
+  glEnable(GL_BLEND);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  last_level_ = f.full_detail ? 0 : std::min(detail_level(f.camera.mpp), levels_.size() - 1);
+  use_line_program(f.camera);
+  draw_pick(*f.hovered, false);
   glBindVertexArray(0);
   glUseProgram(0);
 }

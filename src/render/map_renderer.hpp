@@ -74,6 +74,12 @@ class MapRenderer {
   void set_density(const std::vector<int>& counts_per_commune);
 
   void draw(const MapFrame& frame);
+  // Only the hovered territory's outline (over a cached map: map_cache.hpp).
+  void draw_hovered(const MapFrame& frame);
+  // Everything draw() depends on but the hovered territory: the scene and
+  // density uploaded, the camera, modes, styles, filters and selection. Two
+  // frames with equal keys draw the same map.
+  std::vector<double> frame_key(const MapFrame& frame) const;
   std::size_t gpu_bytes() const;
   // The level of detail the last frame drew (scene.hpp's detail_level).
   std::size_t last_level() const { return last_level_; }
@@ -81,6 +87,8 @@ class MapRenderer {
  private:
   void draw_outline(const GpuGroup& g, Range r, Color c, float width, float offset, float dash);
   void draw_overlay(const Overlay& o, const Camera& cam);
+  void use_line_program(const Camera& cam);  // its view, viewport and segment texture
+  void draw_pick(const Pick& pick, bool selected);
   // Rebuilds the fill table when the alliances' styles, order or filters
   // differ from the last frame's.
   void update_fill_table(const MapFrame& f);
@@ -106,6 +114,7 @@ class MapRenderer {
   bool fill_stale_ = true;
   geo::Point origin_;
   bool has_scene_ = false;
+  std::uint64_t content_version_ = 0;  // bumped by set_scene, set_alliances, set_density
   GpuGroup overlay_;
   std::uint64_t overlay_version_ = ~0ull;
   std::vector<OverlayItem> overlay_items_;

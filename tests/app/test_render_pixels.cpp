@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "app/render_job.hpp"
+#include "core/paths.hpp"
+#include "render/map_cache.hpp"
 #include "pixels.hpp"
 #include "synthetic_map.hpp"
 
@@ -139,4 +141,61 @@ TEST_CASE("alliances covering most of the map are outlined only, unless highligh
   const auto hl = app::render_map(backend(), map.model, map.scene, s);
   CHECK(share_near(hl, cam, cell_centre(0, 3), 12, sante) > 0.15);
   CHECK(share_near(hl, cam, cell_centre(0, 3), 12, mob) == 0);
+}
+
+TEST_CASE("the cached map is the drawn map, redrawn only when the frame changes; hover is drawn over it",
+          "[viewer]") {
+  const auto map = synthetic_map();
+  const auto s = settings();
+  backend();  // a GL context
+  render::MapRenderer renderer(paths::shaders());
+  renderer.set_scene(map.scene);
+  const auto cam = app::camera_for(s, map.scene.extent);
+  render::MapFrame f = app::make_frame(map.model, app::visible_alliances(map.model, {}), {}, cam);
+
+  render::Framebuffer direct(cam.width, cam.height);
+  direct.bind();
+  renderer.draw(f);
+  const auto want = direct.read();
+
+  render::MapCache cache(paths::shaders());
+  render::Framebuffer window(cam.width, cam.height);  // multisampled, as the window
+  auto through_cache = [&](const render::MapFrame& frame) {
+    render::MapFrame still = frame;
+    still.hovered.reset();
+    if (cache.begin(renderer.frame_key(still), cam.width, cam.height)) {
+      renderer.draw(still);
+      cache.end();
+    }
+    cache.present(window.id());
+    renderer.draw_hovered(frame);
+    return window.read();
+  };
+  CHECK(through_cache(f) == want);
+  CHECK(cache.redraws() == 1);
+  CHECK(through_cache(f) == want);  // from the cache
+  CHECK(cache.redraws() == 1);
+
+  // Hovering a commune outlines it without redrawing the map.
+  render::MapFrame hovered = f;
+  hovered.hovered = render::Pick{model::Level::commune, 5};
+  const auto with_hover = through_cache(hovered);
+  CHECK(cache.redraws() == 1);
+  CHECK(with_hover != want);
+  direct.bind();
+  renderer.draw(hovered);
+  CHECK(with_hover == direct.read());
+
+  // A change of view, style or data redraws it.
+  render::MapFrame moved = f;
+  moved.camera.pan_pixels(10, 0);
+  through_cache(moved);
+  CHECK(cache.redraws() == 2);
+  render::MapFrame highlighted = moved;
+  highlighted.highlight = 0;
+  through_cache(highlighted);
+  CHECK(cache.redraws() == 3);
+  renderer.set_scene(map.scene);
+  through_cache(highlighted);
+  CHECK(cache.redraws() == 4);
 }

@@ -18,6 +18,7 @@
 #include "app/backend_glfw.hpp"
 #include "app/loader.hpp"
 #include "app/render_job.hpp"
+#include "render/map_cache.hpp"
 #include "app/viewer.hpp"
 #include "core/paths.hpp"
 #include "render/gl.hpp"
@@ -122,6 +123,23 @@ int main(int argc, char** argv) {
                   frame.alliances.size(), frame.layers[0].visible ? 1 : 0);
       std::printf("level_drawn=%zu\n", renderer.last_level());
       std::printf("frame_median_ms=%.3f frame_p90_ms=%.3f\n", ms[ms.size() / 2], ms[ms.size() * 9 / 10]);
+      // The viewer's frames in which the map did not change (panels, hover):
+      // the cached map copied into the window (render/map_cache.hpp). Not
+      // the figure compared with QGIS: that one is the redraw above.
+      render::MapCache cache(paths::shaders());
+      if (cache.begin(renderer.frame_key(frame), width, height)) {
+        renderer.draw(frame);
+        cache.end();
+      }
+      std::vector<double> cached;
+      for (int f = 0; f < frames + 3; ++f) {
+        const auto a0 = clk::now();
+        cache.present(fb.id());
+        glFinish();
+        if (f >= 3) cached.push_back(secs(a0, clk::now()) * 1000);
+      }
+      std::sort(cached.begin(), cached.end());
+      std::printf("cached_frame_median_ms=%.3f\n", cached[cached.size() / 2]);
       std::printf("gpu_buffers_mb=%.1f\n", renderer.gpu_bytes() / 1048576.0);
       std::printf("renderer=%s\n", reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
     }
