@@ -255,10 +255,8 @@ Framebuffer::Framebuffer(int w, int h, int samples) : w_(w), h_(h) {
   glBindRenderbuffer(GL_RENDERBUFFER, color_);
   glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, w, h);
   glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color_);
-  glGenRenderbuffers(1, &depth_);
-  glBindRenderbuffer(GL_RENDERBUFFER, depth_);
-  glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_DEPTH24_STENCIL8, w, h);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, depth_);
+  // No depth or stencil buffer: the map is drawn in order, ImGui clips with
+  // the scissor test.
   if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
     throw GlError("offscreen framebuffer " + std::to_string(w) + "x" + std::to_string(h) + " is incomplete");
   glGenFramebuffers(1, &resolve_fbo_);
@@ -276,8 +274,8 @@ Framebuffer::~Framebuffer() {
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   GLuint fbos[2] = {fbo_, resolve_fbo_};
   glDeleteFramebuffers(2, fbos);
-  GLuint rbs[3] = {color_, depth_, resolve_color_};
-  glDeleteRenderbuffers(3, rbs);
+  GLuint rbs[2] = {color_, resolve_color_};
+  glDeleteRenderbuffers(2, rbs);
 }
 
 void Framebuffer::bind() const {

@@ -120,7 +120,7 @@ class Framebuffer {
 
  private:
   int w_, h_;
-  GLname fbo_ = 0, color_ = 0, depth_ = 0, resolve_fbo_ = 0, resolve_color_ = 0;
+  GLname fbo_ = 0, color_ = 0, resolve_fbo_ = 0, resolve_color_ = 0;
 };
 
 // Reads the default framebuffer (the window), top row first, RGBA.
