@@ -103,7 +103,7 @@ class UintTexture {
   GLname tex_ = 0;
 };
 
-// An offscreen RGBA8 framebuffer, 4x multisampled, resolved on read.
+// An offscreen RGBA8 framebuffer, 4x multisampled by default, resolved on read.
 class Framebuffer {
  public:
   Framebuffer(int width, int height, int samples = 4);

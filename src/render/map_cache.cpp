@@ -24,9 +24,15 @@ void MapCache::release() noexcept {
 
 bool MapCache::begin(const std::vector<double>& key, int width, int height) {
   if (width <= 0 || height <= 0) return false;
-  if (width != width_ || height != height_) {
+  // As many samples as the framebuffer the map is shown in (the window's:
+  // often none under Xvfb): the same pixels as drawing there directly, and
+  // with software OpenGL no second set of shader variants to compile on the
+  // first frame (0.4 s with llvmpipe).
+  GLint samples = 0;
+  glGetIntegerv(GL_SAMPLES, &samples);
+  if (width != width_ || height != height_ || samples != samples_) {
     release();
-    fb_ = std::make_unique<Framebuffer>(width, height);
+    fb_ = std::make_unique<Framebuffer>(width, height, samples);
     glGenTextures(1, &texture_);
     glBindTexture(GL_TEXTURE_2D, texture_);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
@@ -40,6 +46,7 @@ bool MapCache::begin(const std::vector<double>& key, int width, int height) {
                     " is incomplete");
     width_ = width;
     height_ = height;
+    samples_ = samples;
     key_.clear();
   }
   if (key == key_ && !key_.empty()) return false;

@@ -26,7 +26,9 @@ class MapCache {
 
   // True when the cached map is not the one for `key` at this size: the
   // offscreen framebuffer is then bound, to draw the map into, and end()
-  // must follow. False: nothing to draw, the cache is up to date.
+  // must follow. False: nothing to draw, the cache is up to date. Call it
+  // with the framebuffer the map will be shown in bound: the cache takes its
+  // sample count.
   bool begin(const std::vector<double>& key, int width, int height);
   void end();
   // Draws the cached map into `framebuffer` (0: the window) of the cache's
@@ -41,7 +43,7 @@ class MapCache {
   Program blit_;
   std::unique_ptr<Framebuffer> fb_;
   GLname texture_fbo_ = 0, texture_ = 0, vao_ = 0;
-  int width_ = 0, height_ = 0;
+  int width_ = 0, height_ = 0, samples_ = -1;
   std::vector<double> key_;
   std::uint64_t redraws_ = 0;
 };
