@@ -45,7 +45,18 @@ void Viewer::draw_map(const render::MapFrame& f) {
   if (!map_cache_) map_cache_ = std::make_unique<render::MapCache>(paths::shaders());
   render::MapFrame still = f;
   still.hovered.reset();
-  if (map_cache_->begin(renderer_->frame_key(still), f.camera.width, f.camera.height)) {
+  const auto key = renderer_->frame_key(still);
+  if (!map_cache_->holds(key, f.camera.width, f.camera.height)) {
+    // A map that differs from the last frame's is moving (a drag, a zoom):
+    // straight into the window, since filling the cache would cost its
+    // resolve and copy on every frame (+20 % with llvmpipe). The cache is
+    // filled once the same map comes twice.
+    if (key != last_map_key_) {
+      last_map_key_ = key;
+      renderer_->draw(f);
+      return;
+    }
+    map_cache_->begin(key, f.camera.width, f.camera.height);
     renderer_->draw(still);
     map_cache_->end();
   }

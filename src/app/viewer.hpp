@@ -62,6 +62,7 @@ class Viewer {
   AsyncLoader loader_;
   std::unique_ptr<render::MapRenderer> renderer_;
   std::unique_ptr<render::MapCache> map_cache_;
+  std::vector<double> last_map_key_;  // the map of the last frame (map_cache_ is filled when it stays)
   MapLabels labels_;
   geo::Envelope extent_;
   FilterState filters_;

@@ -34,6 +34,10 @@ class MapCache {
   // Draws the cached map into `framebuffer` (0: the window) of the cache's
   // size.
   void present(GLname framebuffer) const;
+  // Whether the cached map is the one for `key` at this size.
+  bool holds(const std::vector<double>& key, int width, int height) const {
+    return !key_.empty() && key == key_ && width == width_ && height == height_;
+  }
   // Forget the cached map (the next begin() returns true).
   void invalidate() { key_.clear(); }
   std::uint64_t redraws() const { return redraws_; }
