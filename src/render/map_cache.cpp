@@ -24,10 +24,8 @@ void MapCache::release() noexcept {
 
 bool MapCache::begin(const std::vector<double>& key, int width, int height) {
   if (width <= 0 || height <= 0) return false;
-  // As many samples as the framebuffer the map is shown in (the window's:
-  // often none under Xvfb): the same pixels as drawing there directly, and
-  // with software OpenGL no second set of shader variants to compile on the
-  // first frame (0.4 s with llvmpipe).
+  // As many samples as the framebuffer the map is shown in (the window's),
+  // so the cached map is sampled as a direct draw there would be.
   GLint samples = 0;
   glGetIntegerv(GL_SAMPLES, &samples);
   if (width != width_ || height != height_ || samples != samples_) {
