@@ -1,6 +1,5 @@
 #include "render/map_renderer.hpp"
 
-#include <algorithm>
 #include <cmath>
 
 #include "render/gl.hpp"
@@ -10,6 +9,10 @@ namespace cartes::render {
 namespace {
 int lvl(model::Level l) { return static_cast<int>(l); }
 }  // namespace
+
+std::size_t frame_level(const MapFrame& f, std::size_t levels) {
+  return f.full_detail ? 0 : detail_level(f.camera.mpp, levels);
+}
 
 std::array<LayerStyle, 5> default_layer_styles(const BaseColors& c) {
   std::array<LayerStyle, 5> s;
@@ -157,7 +160,7 @@ void MapRenderer::draw(const MapFrame& f) {
   glClearColor(f.colors.background.r, f.colors.background.g, f.colors.background.b, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   if (!has_scene_) return;
-  last_level_ = f.full_detail ? 0 : std::min(detail_level(cam.mpp), levels_.size() - 1);
+  last_level_ = frame_level(f, levels_.size());
   const GpuLevel& lod = levels_[last_level_];
   const auto& layers = lod.layers;
   const auto& alliances = lod.alliances;
@@ -265,7 +268,7 @@ void MapRenderer::draw_hovered(const MapFrame& f) {
   glViewport(0, 0, f.camera.width, f.camera.height);
   glEnable(GL_BLEND);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-  last_level_ = f.full_detail ? 0 : std::min(detail_level(f.camera.mpp), levels_.size() - 1);
+  last_level_ = frame_level(f, levels_.size());
   use_line_program(f.camera);
   draw_pick(*f.hovered, false);
   glBindVertexArray(0);

@@ -58,6 +58,10 @@ struct MapFrame {
   const Overlay* overlay = nullptr;
 };
 
+// The level of detail `frame` is drawn at in a scene of `levels` levels
+// (scene.hpp's detail_level; 0 when the frame asks for full detail).
+std::size_t frame_level(const MapFrame& frame, std::size_t levels);
+
 // The default look of the base layers (widths, colours, visibility).
 std::array<LayerStyle, 5> default_layer_styles(const BaseColors& colors);
 

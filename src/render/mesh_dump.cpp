@@ -46,7 +46,7 @@ void write_mesh_dump(const std::filesystem::path& file, const SceneData& scene, 
     w.color(frame.colors.background);
     w.color(frame.colors.land);
     // The level of detail MapRenderer draws at this camera's scale.
-    const std::size_t level = frame.full_detail ? 0 : detail_level(frame.camera.mpp, 1 + scene.coarse.size());
+    const std::size_t level = frame_level(frame, 1 + scene.coarse.size());
     std::vector<std::pair<std::uint32_t, const MeshGroup*>> groups;
     for (std::uint32_t i = 0; i < 5; ++i) groups.emplace_back(i, &layers_at(scene, level)[i]);
     groups.emplace_back(5, &alliances_at(scene, level));

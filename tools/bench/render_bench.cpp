@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
       auto visible = app::visible_alliances(model, {});
       if (no_alliances) visible.clear();
       const auto frame = app::make_frame(model, visible, view, app::camera_for(settings, scene.extent));
-      sizes(render::detail_level(frame.camera.mpp, 1 + scene.coarse.size()));
+      sizes(render::frame_level(frame, 1 + scene.coarse.size()));
       render::Framebuffer fb(width, height, samples);
       fb.bind();
       std::vector<double> ms;
