@@ -1,0 +1,20 @@
+#pragma once
+// The one CSV splitter: a line into fields (RFC 4180 quotes: "a, ""b""" is
+// one field), and a list field ("a|b|c") into its non-empty items.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cartes::csv {
+
+// Fields of one line. A trailing '\r' (CRLF files) is dropped; a UTF-8 BOM at
+// the start of the line too. Quotes only count at the start of a field.
+std::vector<std::string> split_line(std::string_view line, char separator = ',');
+
+// Non-empty items of a list field.
+std::vector<std::string> split_list(std::string_view field, char separator);
+
+// The field quoted when it holds the separator, a quote or a line break.
+std::string quote(std::string_view field, char separator = ',');
+
+}  // namespace cartes::csv
