@@ -47,10 +47,10 @@ void sync_folder(const fs::path& folder) {
 AtomicFile::AtomicFile(fs::path target, std::string suffix) : requested_(std::move(target)) {
   target_ = resolve_target(requested_);
   std::error_code ec;
-  if (fs::is_directory(target_, ec)) throw OutputError(requested_.string() + ": is a folder, not a file");
+  if (fs::is_directory(target_, ec)) throw OutputError("cannot write " + requested_.string() + ": it is a folder");
   const fs::path folder = target_.parent_path();
   if (!folder.empty() && !fs::is_directory(folder, ec))
-    throw OutputError(requested_.string() + ": folder " + folder.string() + " does not exist");
+    throw OutputError("cannot write " + requested_.string() + ": folder " + folder.string() + " does not exist");
   remove_stale_temporaries(target_);
   temp_ = folder / (temp_prefix(target_) + std::to_string(::getpid()) + ".tmp" + suffix);
   fs::remove(temp_, ec);

@@ -1,13 +1,12 @@
 #include "geo/gpkg_writer.hpp"
 
-#include <fcntl.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
-#include <unistd.h>
 
 #include <array>
 #include <ctime>
 
+#include "core/atomic_file.hpp"
 #include "geo/gdal_log.hpp"
 #include "geo/spatial_ref.hpp"
 
@@ -33,20 +32,6 @@ OGRFieldType ogr_field(FieldType t) {
     case FieldType::text: return OFTString;
   }
   return OFTString;
-}
-
-void remove_quietly(const fs::path& p) {
-  std::error_code ec;
-  fs::remove(p, ec);
-  for (const char* suffix : {"-journal", "-wal", "-shm"}) fs::remove(p.string() + suffix, ec);
-}
-
-// The file's bytes reach the disk before the rename makes it visible.
-void sync_file(const fs::path& p) {
-  const int fd = ::open(p.c_str(), O_RDONLY);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
 }
 
 // QGIS's own schema for styles stored in a GeoPackage (QgsOgrProviderUtils /
@@ -113,7 +98,9 @@ class LayerWriter final : public GpkgWriter::Layer {
 };
 
 struct GpkgWriter::Impl {
-  fs::path temp;
+  // Declared before the dataset, so the dataset closes first and the file's
+  // destructor then removes an uncommitted temporary (with its journal).
+  std::unique_ptr<AtomicFile> file;
   GDALDatasetUniquePtr ds;
   std::vector<std::unique_ptr<LayerWriter>> layers;
   std::vector<LayerStyle> styles;
@@ -131,25 +118,20 @@ struct GpkgWriter::Impl {
 
 GpkgWriter::GpkgWriter(fs::path final_path) : final_path_(std::move(final_path)), impl_(std::make_unique<Impl>()) {
   detail::GdalErrorScope errors;
-  const fs::path folder = final_path_.has_parent_path() ? final_path_.parent_path() : fs::path(".");
-  std::error_code ec;
-  if (!fs::is_directory(folder, ec))
-    throw OutputError("cannot write " + final_path_.string() + ": folder " + folder.string() + " does not exist");
-  if (fs::is_directory(final_path_, ec))
-    throw OutputError("cannot write " + final_path_.string() + ": it is a folder");
   // Hidden, beside the target (same file system, so the rename is atomic),
-  // unique per process; the .gpkg extension keeps the driver quiet.
-  impl_->temp = folder / ("." + final_path_.filename().string() + "." + std::to_string(::getpid()) + ".tmp.gpkg");
-  remove_quietly(impl_->temp);
+  // unique per process; the .gpkg extension keeps the driver quiet. Checks the
+  // folder, resolves a symlink target and removes stale temporaries.
+  impl_->file = std::make_unique<AtomicFile>(final_path_, ".gpkg");
+  const fs::path& temp = impl_->file->temp_path();
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
   if (!driver) throw OutputError("cannot write " + final_path_.string() + ": GDAL has no GPKG driver");
-  // Durability comes from the rename after an fsync, not from SQLite's
-  // per-transaction syncs (which made writing several times slower).
+  // Durability comes from the fsync before the rename (AtomicFile::commit),
+  // not from SQLite's per-transaction syncs (which made writing several times
+  // slower).
   CPLSetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", "OFF");
-  impl_->ds.reset(driver->Create(impl_->temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  impl_->ds.reset(driver->Create(temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
   CPLSetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", nullptr);
   if (!impl_->ds) {
-    remove_quietly(impl_->temp);
     std::string why = errors.errors();
     if (why.empty()) why = "permission denied?";
     throw OutputError("cannot write " + final_path_.string() + ": " + why);
@@ -161,7 +143,7 @@ GpkgWriter::~GpkgWriter() {
   detail::GdalErrorScope errors;  // a failed run's last words stay off stderr
   impl_->layers.clear();
   impl_->ds.reset();
-  remove_quietly(impl_->temp);
+  impl_->file.reset();  // removes the temporary
 }
 
 GpkgWriter::Layer& GpkgWriter::add_layer(const LayerDef& def) {
@@ -236,10 +218,7 @@ void GpkgWriter::commit() {
     impl_->ds.reset();  // closes: builds the deferred spatial indexes
     if (errors.failed()) throw OutputError("cannot write " + final_path_.string() + ": " + errors.errors());
   }
-  sync_file(impl_->temp);
-  std::error_code ec;
-  fs::rename(impl_->temp, final_path_, ec);
-  if (ec) throw OutputError("cannot write " + final_path_.string() + ": " + ec.message());
+  impl_->file->commit();  // fsync, keep the mode, rename
   impl_->committed = true;
 }
 

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <unistd.h>
 
 #include "geo/gpkg_writer.hpp"
@@ -137,4 +138,24 @@ TEST_CASE("wrong number of values is refused with the layer named") {
   }
   CHECK(stray_files(out.parent_path()) == 0);
   fs::remove_all(out.parent_path());
+}
+
+TEST_CASE("a GeoPackage written through a symlink keeps the link; a killed run's litter is removed") {
+  const fs::path dir = scratch("litter").parent_path() / "litter";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path real = dir / "real.gpkg", link = dir / "link.gpkg";
+  fs::create_symlink("real.gpkg", link);
+  // What `kill -9` during an export leaves: a temporary of a dead process and its journal.
+  for (const char* stale : {".real.gpkg.999999999.tmp.gpkg", ".real.gpkg.999999999.tmp.gpkg-journal"})
+    std::ofstream(dir / stale) << "partial";
+  {
+    GpkgWriter w(link);
+    w.add_layer(zones_def());
+    w.commit();
+  }
+  CHECK(fs::is_symlink(link));
+  CHECK(fs::is_regular_file(real));
+  CHECK(stray_files(dir) == 2);  // the link and its target, no litter
+  fs::remove_all(dir);
 }
