@@ -111,7 +111,10 @@ void AsyncLoader::start(const DataPaths& paths) {
       alliances_ = std::move(a);
     } catch (const std::exception& e) {
       std::lock_guard lock(mutex_);
-      if (!progress_.cancelled()) error_ = e.what();
+      if (!progress_.cancelled()) {
+        error_ = e.what();
+        error_code_ = exit_code_of(e);
+      }
     }
     std::lock_guard lock(mutex_);
     done_ = true;
@@ -135,6 +138,11 @@ std::optional<LoadedAlliances> AsyncLoader::take_alliances() {
   auto out = std::move(alliances_);
   alliances_.reset();
   return out;
+}
+
+ExitCode AsyncLoader::last_error_code() const {
+  std::lock_guard lock(mutex_);
+  return error_code_;
 }
 
 std::optional<std::string> AsyncLoader::take_error() {

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "app/app_model.hpp"
+#include "core/error.hpp"
 #include "core/progress.hpp"
 
 namespace cartes::app {
@@ -54,6 +55,8 @@ class AsyncLoader {
   std::optional<LoadedBase> take_base();
   std::optional<LoadedAlliances> take_alliances();
   std::optional<std::string> take_error();
+  // The exit code of the last error taken (cartes view returns it).
+  ExitCode last_error_code() const;
 
  private:
   void stop();
@@ -63,6 +66,7 @@ class AsyncLoader {
   std::optional<LoadedBase> base_;
   std::optional<LoadedAlliances> alliances_;
   std::optional<std::string> error_;
+  ExitCode error_code_ = ExitCode::ok;
   bool done_ = true;
 };
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/paths.hpp"
+#include "core/text.hpp"
 #include "render/gpu.hpp"
 
 namespace cartes::app {
@@ -32,7 +33,12 @@ void Viewer::export_png(const std::filesystem::path& file) {
   render::write_png(file, map_.camera.width, map_.camera.height, px);
 }
 
-void Viewer::report(const std::exception& e) { status_.errors.push_back(e.what()); }
+void Viewer::report(const std::exception& e) { add_error(e.what(), exit_code_of(e)); }
+
+void Viewer::add_error(std::string message, ExitCode code) {
+  if (exit_code_ == ExitCode::ok) exit_code_ = code;
+  status_.errors.push_back(std::move(message));
+}
 
 void Viewer::draw_map(const render::MapFrame& f) {
   // While loading, straight into the window: the first use of the cache
@@ -86,11 +92,15 @@ void Viewer::poll_loader() {
       if (!pending_select_.empty()) {
         for (std::size_t i = 0; i < model_.alliances.size(); ++i)
           if (model_.alliances[i].id == pending_select_) selected_alliance_ = i;
-        if (!selected_alliance_) status_.errors.push_back("--select: no alliance with id \"" + pending_select_ + "\"");
+        if (!selected_alliance_) {
+          std::vector<std::string> ids;
+          for (const auto& al : model_.alliances) ids.push_back(al.id);
+          add_error(UnknownIdError("alliance id", pending_select_, ids, "--select").what(), ExitCode::data);
+        }
         pending_select_.clear();
       }
     }
-    if (auto e = loader_.take_error()) status_.errors.push_back(*e);
+    if (auto e = loader_.take_error()) add_error(*e, loader_.last_error_code());
   } catch (const std::exception& e) {
     report(e);
     renderer_.reset();

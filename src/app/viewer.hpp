@@ -45,6 +45,8 @@ class Viewer {
   std::optional<double> first_alliances_seconds() const { return first_alliances_; }
   const AppModel& model() const { return model_; }
   const std::vector<std::string>& errors() const { return status_.errors; }
+  // The exit code of the first error (README's table), ok when none.
+  ExitCode exit_code() const { return exit_code_; }
   std::size_t gpu_bytes() const { return renderer_ ? renderer_->gpu_bytes() : 0; }
   // How many times the map itself was drawn (not taken from the cache).
   std::uint64_t map_redraws() const { return map_cache_ ? map_cache_->redraws() : 0; }
@@ -52,6 +54,7 @@ class Viewer {
  private:
   void poll_loader();
   void report(const std::exception& e);
+  void add_error(std::string message, ExitCode code);
   // The map into the window: from the cache, redrawn only when it changes,
   // with the hovered outline over it.
   void draw_map(const render::MapFrame& frame);
@@ -73,6 +76,7 @@ class Viewer {
   StatusPanelState status_;
   std::optional<std::size_t> selected_alliance_;
   std::string pending_select_;
+  ExitCode exit_code_ = ExitCode::ok;
   render::Overlay overlay_;
 #ifdef CARTES_HAVE_RINGS_PANEL
   RingsPanelState rings_panel_;

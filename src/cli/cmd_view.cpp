@@ -42,7 +42,8 @@ class ViewCommand final : public Command {
     backend.run(viewer, {screenshot_, frames_, true});
     // The window showed them; a scripted run (--screenshot) also reports them.
     for (const auto& e : viewer.errors()) std::fprintf(stderr, "cartes view: error: %s\n", e.c_str());
-    return viewer.errors().empty() || screenshot_.empty() ? 0 : static_cast<int>(ExitCode::input);
+    // The code of the first error, as the CLI's other commands would give it.
+    return viewer.errors().empty() || screenshot_.empty() ? 0 : static_cast<int>(viewer.exit_code());
   }
 
  private:

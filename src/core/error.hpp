@@ -44,4 +44,8 @@ struct OutputError : Error {
   explicit OutputError(std::string m) : Error(ExitCode::output, std::move(m)) {}
 };
 
+// The exit code an exception stands for: its own for an Error, internal (a
+// bug) for anything else. The CLI's main and the viewer agree through this.
+ExitCode exit_code_of(const std::exception& e) noexcept;
+
 }  // namespace cartes

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Golden test of one `cartes` run (check, alliances, stats, export).
+"""The golden-output runner of every `cartes` command test (check, alliances,
+stats, export, rings, build).
 
 usage: golden.py CARTES GOLDEN_DIR WORK_DIR NAME EXPECTED_EXIT [args...]
 
