@@ -6,6 +6,7 @@
 
 #include "cli/alliance_context.hpp"
 #include "cli/command.hpp"
+#include "core/atomic_file.hpp"
 #include "core/progress.hpp"
 #include "model/export.hpp"
 
@@ -26,6 +27,9 @@ class ExportCommand final : public Command {
   }
 
   int run() override {
+    // Before anything is read or written: an --out naming one of the inputs
+    // would turn the catalogue or the base into this GeoPackage.
+    refuse_overwriting_inputs(out_, {options_.catalogue_path(), options_.base_path(), palette_}, "--out");
     AllianceData d = load_alliance_data(options_, true);
     StreamProgress progress(stderr);
     model::ExportOptions eo;

@@ -6,6 +6,7 @@
 
 #include "app/render_job.hpp"
 #include "cli/command.hpp"
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
 
@@ -65,6 +66,9 @@ class RenderCommand final : public Command {
     job.paths = app::DataPaths::defaults(scope_);
     if (!base_.empty()) job.paths.base = base_;
     if (!catalogue_.empty()) job.paths.catalogue = catalogue_;
+    const std::vector<std::filesystem::path> inputs{job.paths.base, job.paths.catalogue, job.paths.palette};
+    refuse_overwriting_inputs(out_, inputs, "--out");
+    if (!dump_mesh_.empty()) refuse_overwriting_inputs(dump_mesh_, inputs, "--dump-mesh");
     auto [w, h] = parse_size(size_);
     job.settings.width = w;
     job.settings.height = h;

@@ -16,6 +16,7 @@
 
 #include "analysis/adjacency.hpp"
 #include "analysis/flows.hpp"
+#include "core/atomic_file.hpp"
 #include "analysis/rings.hpp"
 #include "analysis/rings_export.hpp"
 #include "cli/alliance_context.hpp"
@@ -235,7 +236,10 @@ class RingsCommand final : public Command {
   }
 
   int run() override {
-    // Check the request before loading anything.
+    // Check the request before loading anything; an --out naming the base or
+    // the catalogue would destroy it.
+    if (!out_.empty())
+      refuse_overwriting_inputs(out_, {options_.base_path(), options_.catalogue_path(), flows_}, "--out");
     RingsRequest req;
     req.core = core_;
     req.level = *model::parse_level(level_);
