@@ -8,14 +8,15 @@
 
 #include "app/backend_glfw.hpp"
 #include "app/viewer.hpp"
+#include "scratch_dir.hpp"
 
 using namespace cartes;
 
 TEST_CASE("full-window screenshot: panels open, map drawn, data loaded, no error", "[viewer][data]") {
   app::DataPaths paths = app::DataPaths::defaults();
   paths.base = std::filesystem::path(CARTES_TEST_BINARY_DIR) / "geodata" / "loire-bretagne.gpkg";
-  const auto png = std::filesystem::temp_directory_path() / "cartes_test_viewer_window.png";
-  std::filesystem::remove(png);
+  const cartes::test::ScratchDir dir("viewer-window");
+  const auto png = dir / "window.png";
   {
     app::GlfwBackend backend({1600, 900, true, "test"});
     app::Viewer viewer(paths);

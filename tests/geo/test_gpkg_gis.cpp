@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "geo/gpkg_writer.hpp"
+#include "scratch_dir.hpp"
 
 using namespace cartes::geo;
 namespace fs = std::filesystem;
@@ -32,8 +33,7 @@ const char* const qml = R"(<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYS
 </qgis>)";
 
 fs::path write_sample() {
-  const fs::path dir = fs::temp_directory_path() / ("cartes-gis-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  static const cartes::test::ScratchDir dir("gis");
   const fs::path out = dir / "sample.gpkg";
   GpkgWriter w(out);
   auto& zones = w.add_layer(LayerDef{"zones", GeometryKind::multipolygon, 2154,

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "geo/gpkg_writer.hpp"
+#include "scratch_dir.hpp"
 
 using namespace cartes;
 using namespace cartes::geo;
@@ -12,9 +13,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// One scratch folder per test process (removed at exit, even after a failed
+// check); cases that remove it get it back on their next call.
 fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("cartes-test-gpkg-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  static const cartes::test::ScratchDir dir("gpkg");
+  fs::create_directories(dir.path());
   return dir / name;
 }
 
