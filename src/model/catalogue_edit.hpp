@@ -67,6 +67,8 @@ class EditHistory {
   std::string undo_label() const;
   std::string redo_label() const;
   std::size_t size() const { return steps_.size(); }
+  // The step applied last (by an edit or a redo): what a journal records.
+  const CatalogueEdit& last_step() const { return steps_.at(cursor_ - 1); }
 
   // Unsaved changes: the catalogue differs from the last saved (or loaded) step.
   bool modified() const { return cursor_ != saved_cursor_; }
