@@ -1,31 +1,10 @@
 #include "analysis/flows.hpp"
 
-#include <fstream>
-// nlohmann::json's inlined code trips GCC 12's -Wnull-dereference.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wnull-dereference"
-#include <nlohmann/json.hpp>
-#pragma GCC diagnostic pop
 #include <set>
 
 #include "geo/vector_reader.hpp"
 
 namespace cartes::analysis {
-
-std::map<std::string, std::string> load_commune_rekeying(const std::filesystem::path& communes_json) {
-  std::map<std::string, std::string> out;
-  std::ifstream in(communes_json);
-  if (!in) return out;
-  const auto doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-  if (!doc.is_array()) return out;
-  for (const auto& c : doc) {
-    if (!c.is_object()) continue;
-    const std::string type = c.value("type", "");
-    if ((type == "commune-deleguee" || type == "commune-associee") && c.contains("chefLieu"))
-      out.emplace(c.value("code", ""), c.value("chefLieu", ""));
-  }
-  return out;
-}
 
 namespace {
 // CODGEO is an integer in the source (35001), DCLT a string: both become
@@ -49,7 +28,7 @@ std::string commune_code(const geo::Feature& f, const std::string& field) {
 }  // namespace
 
 CommuteFlows load_commute_flows(const std::filesystem::path& geojson, const model::TerritoryBase& base,
-                                const std::map<std::string, std::string>& rekeying, ProblemReporter* problems) {
+                                const sources::CommuneRekeying& rekeying, ProblemReporter* problems) {
   geo::ReadOptions options;
   options.read_geometry = false;
   const auto features = geo::read_features(geojson, options);
@@ -57,8 +36,8 @@ CommuteFlows load_commute_flows(const std::filesystem::path& geojson, const mode
   std::set<std::string> unmatched, rekeyed;
   auto resolve = [&](const std::string& code) -> std::optional<std::size_t> {
     if (auto i = base.index_of(model::Level::commune, code)) return i;
-    if (auto it = rekeying.find(code); it != rekeying.end())
-      if (auto i = base.index_of(model::Level::commune, it->second)) {
+    if (const sources::Rekeyed r = rekeying.rekey(code); !r.code.empty() && r.code != code)
+      if (auto i = base.index_of(model::Level::commune, r.code)) {
         rekeyed.insert(code);
         return i;
       }

@@ -11,6 +11,7 @@
 
 #include "core/problems.hpp"
 #include "model/territory.hpp"
+#include "sources/rekeying.hpp"
 
 namespace cartes::analysis {
 
@@ -27,17 +28,12 @@ struct CommuteFlows {
   std::size_t rekeyed = 0;            // source codes replaced by their current commune
 };
 
-// Former commune code -> current commune code (delegated and associated
-// communes of decoupage-administratif's communes.json, by chefLieu). Missing
-// file: empty map.
-std::map<std::string, std::string> load_commune_rekeying(const std::filesystem::path& communes_json);
-
 // Reads a flows GeoJSON with fields CODGEO (home), DCLT (work) and NBFLUX_C16
 // (geo::read_features). Codes absent from the base are re-keyed with
-// `rekeying`, and reported to `problems` when still unknown (kind
+// `rekeying` (sources/rekeying.hpp: chef-lieu and merger table), and reported to `problems` when still unknown (kind
 // "flow_code_unmatched"). Throws InputError when the file cannot be read.
 CommuteFlows load_commute_flows(const std::filesystem::path& geojson, const model::TerritoryBase& base,
-                                const std::map<std::string, std::string>& rekeying,
+                                const sources::CommuneRekeying& rekeying,
                                 ProblemReporter* problems = nullptr);
 
 }  // namespace cartes::analysis

@@ -14,6 +14,7 @@
 
 #include "core/error.hpp"
 #include "core/paths.hpp"
+#include "sources/lookup.hpp"
 #include "geo/dissolve.hpp"
 #include "geo/spatial_index.hpp"
 
@@ -127,56 +128,6 @@ std::string article(Level l) {
   return "a territory";
 }
 
-constexpr std::string_view loire_bretagne_deps[] = {"22", "29", "35", "56", "44", "49", "53", "72", "85"};
-
-bool in_loire_bretagne(std::string_view commune_code) {
-  const auto dep = commune_code.substr(0, 2);
-  return std::find(std::begin(loire_bretagne_deps), std::end(loire_bretagne_deps), dep) !=
-         std::end(loire_bretagne_deps);
-}
-
-// Looks a code up in the national lists of the sources (decoupage-administratif):
-// "EPCI 200054781 Métropole du Grand Paris (communes in 75, 92, 93, 94), scope france".
-std::optional<std::string> locate_in_sources(const std::string& code, const std::string& loaded_scope) {
-  const auto dir = paths::sources() / "raw" / "decoupage-administratif-6.0.0";
-  auto scope_word = [&](bool lb) { return lb ? std::string("loire-bretagne") : std::string("france"); };
-  {
-    std::ifstream in(dir / "epci.json");
-    const auto doc = in ? nlohmann::json::parse(in, nullptr, false) : nlohmann::json();
-    if (doc.is_array())
-      for (const auto& e : doc)
-        if (e.is_object() && e.value("code", "") == code) {
-          std::set<std::string> deps;
-          bool lb = false;
-          if (e.contains("membres") && e["membres"].is_array())
-            for (const auto& m : e["membres"]) {
-              const std::string c = m.is_object() ? m.value("code", "") : "";
-              if (c.size() >= 2) deps.insert(c.substr(0, 2));
-              lb = lb || in_loire_bretagne(c);
-            }
-          std::string d;
-          for (const auto& x : deps) d += (d.empty() ? "" : ", ") + x;
-          const std::string scope = scope_word(lb);
-          return "EPCI " + code + " " + e.value("nom", "") + " (communes in départements " + d +
-                 ") is held by scope " + scope +
-                 (scope == loaded_scope ? "" : ": build it with `cartes build --scope " + scope + "` and pass --base");
-        }
-  }
-  {
-    std::ifstream in(dir / "communes.json");
-    const auto doc = in ? nlohmann::json::parse(in, nullptr, false) : nlohmann::json();
-    if (doc.is_array())
-      for (const auto& c : doc)
-        if (c.is_object() && c.value("code", "") == code && c.value("type", "") == "commune-actuelle") {
-          const std::string scope = scope_word(in_loire_bretagne(code));
-          return "commune " + code + " " + c.value("nom", "") + " (département " + c.value("departement", "") +
-                 ") is held by scope " + scope +
-                 (scope == loaded_scope ? "" : ": build it with `cartes build --scope " + scope + "` and pass --base");
-        }
-  }
-  return std::nullopt;
-}
-
 bool has_letters(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isalpha(c) && c != 'A' && c != 'B'; });
 }
@@ -198,7 +149,7 @@ std::vector<std::size_t> resolve_core(const model::TerritoryBase& base, Level le
                       std::string(model::level_name(other->level)) + " or give " + article(level) + " code");
     }
     if (!has_letters(code))
-      if (auto where = locate_in_sources(code, base.scope)) throw DataError(msg + "; " + *where);
+      if (auto where = sources::locate_code(paths::sources(), code, base.scope)) throw DataError(msg + "; " + *where);
     // Suggestions: names when the text looks like a name, else the closest codes.
     std::vector<std::string> hints;
     if (has_letters(code)) {

@@ -11,6 +11,8 @@
 #include "analysis/rings_export.hpp"
 #include "app/panels.hpp"
 #include "core/paths.hpp"
+#include "sources/layout.hpp"
+#include "sources/rekeying.hpp"
 
 namespace cartes::app {
 namespace {
@@ -71,8 +73,7 @@ struct Job {
     geo::ContiguityOptions options;
     options.mode = request.adjacency;
     const auto graph = cache->graph(*base, request.level, options);
-    static const analysis::ZoningLabels labels = analysis::load_zoning_labels(
-        paths::sources() / "raw" / "cogugaison-supracom" / "libelles_supracom_2024.csv");
+    static const analysis::ZoningLabels labels = analysis::load_zoning_labels(sources::zoning_labels(paths::sources()));
     analysis::RingsInputs in{*base, *graph, alliances, perimeters};
     in.labels = &labels;
     in.flows = flows.get();
@@ -120,11 +121,10 @@ void start(RingsPanelState& state, const AppModel& model) {
   // The RP 2016 flows cover homes in Ille-et-Vilaine: loaded once, when present.
   if (!state.flows_tried) {
     state.flows_tried = true;
-    const auto file = paths::sources() / "raw" / "mastersigat-betagouv-mviewer" / "fluxdomtrainsee_35_rp2016.geojson";
+    const auto file = sources::commute_flows(paths::sources());
     if (std::filesystem::exists(file)) {
       try {
-        const auto rekey =
-            analysis::load_commune_rekeying(paths::sources() / "raw" / "decoupage-administratif-6.0.0" / "communes.json");
+        const auto rekey = sources::load_commune_rekeying(paths::sources(), paths::project_data());
         state.flows = std::make_shared<const analysis::CommuteFlows>(analysis::load_commute_flows(file, model.base(), rekey));
       } catch (const std::exception& e) {
         state.message = std::string("Flux domicile-travail non lus : ") + e.what();

@@ -10,6 +10,7 @@
 #include "core/paths.hpp"
 #include "core/progress.hpp"
 #include "model/territory_io.hpp"
+#include "sources/scopes.hpp"
 
 namespace cartes::cli {
 
@@ -25,8 +26,7 @@ std::filesystem::path CatalogueOptions::catalogue_path() const {
 }
 
 std::filesystem::path CatalogueOptions::base_path() const {
-  if (scope != "loire-bretagne" && scope != "france")
-    throw UsageError("--scope: unknown scope '" + scope + "' (allowed: loire-bretagne, france)");
+  sources::require_known_scope(scope);
   return base.empty() ? paths::default_base(scope) : std::filesystem::path(base);
 }
 

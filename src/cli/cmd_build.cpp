@@ -14,6 +14,7 @@
 #include "core/progress.hpp"
 #include "model/territory_builder.hpp"
 #include "model/territory_io.hpp"
+#include "sources/scopes.hpp"
 
 namespace cartes::cli {
 namespace {
@@ -34,7 +35,7 @@ class BuildCommand final : public Command {
 
   void configure(CLI::App& app) override {
     app.add_option("--scope", scope_, "loire-bretagne (the 9 départements of Bretagne and Pays de la Loire) or france")
-        ->check(CLI::IsMember(model::known_scopes()))
+        ->check(CLI::IsMember(sources::known_scopes()))
         ->capture_default_str();
     app.add_option("--out", out_, "GeoPackage to write (default: <build>/geodata/<scope>.gpkg)");
     app.add_option("--sources", sources_, "sources folder (default: $CARTES_SOURCES, else ../shared/geodata)");

@@ -23,6 +23,8 @@
 #include "cli/command.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
+#include "sources/layout.hpp"
+#include "sources/rekeying.hpp"
 #include "core/progress.hpp"
 #include "model/territory_io.hpp"
 
@@ -271,7 +273,7 @@ class RingsCommand final : public Command {
     }
 
     const ZoningLabels labels =
-        load_zoning_labels(paths::sources() / "raw" / "cogugaison-supracom" / "libelles_supracom_2024.csv");
+        load_zoning_labels(sources::zoning_labels(paths::sources()));
     // Commuting flows: the only source covers homes in Ille-et-Vilaine (35).
     std::optional<CommuteFlows> flows;
     bool core_in_35 = false;
@@ -280,11 +282,9 @@ class RingsCommand final : public Command {
         for (const auto& c : (req.level == model::Level::commune ? std::vector<std::string>{t->code} : t->communes))
           core_in_35 = core_in_35 || c.rfind("35", 0) == 0;
     const std::filesystem::path flows_file =
-        flows_.empty() ? paths::sources() / "raw" / "mastersigat-betagouv-mviewer" / "fluxdomtrainsee_35_rp2016.geojson"
-                       : std::filesystem::path(flows_);
+        flows_.empty() ? sources::commute_flows(paths::sources()) : std::filesystem::path(flows_);
     if (!flows_.empty() || (core_in_35 && std::filesystem::exists(flows_file))) {
-      const auto rekey =
-          load_commune_rekeying(paths::sources() / "raw" / "decoupage-administratif-6.0.0" / "communes.json");
+      const auto rekey = sources::load_commune_rekeying(paths::sources(), paths::project_data());
       flows = load_commute_flows(flows_file, data.base, rekey);
     }
 

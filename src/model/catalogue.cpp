@@ -1,4 +1,5 @@
 #include "model/catalogue.hpp"
+#include "sources/scopes.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -74,7 +75,6 @@ constexpr std::string_view alliance_keys[] = {
 constexpr std::string_view portage_keys[] = {"kind", "structure", "lead"};
 constexpr std::string_view member_keys[] = {"level", "code", "name", "confidence", "note"};
 constexpr std::string_view partner_keys[] = {"name", "kind"};
-constexpr std::string_view scopes[] = {"loire-bretagne", "france"};
 
 class Parser {
  public:
@@ -218,8 +218,9 @@ class Parser {
       }
     }
     if (auto v = text(t, "scope", false, a.line, what)) {
-      if (std::find(std::begin(scopes), std::end(scopes), *v) == std::end(scopes))
-        error(line_of(*t.get("scope")), what + "unknown scope '" + *v + "' (allowed: loire-bretagne, france)");
+      if (!sources::is_known_scope(*v))
+        error(line_of(*t.get("scope")),
+              what + "unknown scope '" + *v + "' (allowed: " + sources::known_scopes_text() + ")");
       else
         a.scope = *v;
     }

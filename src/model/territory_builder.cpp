@@ -13,7 +13,6 @@
 #include <future>
 #include <map>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -22,153 +21,24 @@
 #include "geo/dissolve.hpp"
 #include "geo/overlaps.hpp"
 #include "geo/vector_reader.hpp"
+#include "sources/cog.hpp"
+#include "sources/layout.hpp"
+#include "sources/rekeying.hpp"
+#include "sources/scopes.hpp"
 
 namespace cartes::model {
 namespace fs = std::filesystem;
-using nlohmann::json;
 
 namespace {
 
-// Source layout, relative to the sources folder.
-constexpr const char* polygons_dir = "raw/mathieulebasic-france-geojson-2024/communes";
-constexpr const char* cog_dir = "raw/decoupage-administratif-6.0.0";
-constexpr const char* zonings_2024 = "raw/cogugaison-supracom/table_supracom_2024.csv";
-constexpr const char* zonings_2023 = "raw/cogugaison-supracom/table_supracom_2023.csv";
-constexpr const char* pays_bzh_csv = "derived/pays_bretagne_epci.csv";
-constexpr const char* pays_bzh_geojson = "raw/region-bretagne-mviewer-apps/pays_simple_2023.geojson";
-constexpr const char* mergers_csv = "commune_mergers.csv";        // in the project's geodata/
-constexpr const char* pays_pdl_csv = "pays_pays_de_la_loire.csv";  // idem
+using sources::Cog;
+using sources::CogCommune;
+using sources::CogEpci;
+using sources::Rekeyed;
+using CogMember = sources::CogMember;
 
-const std::vector<std::string> loire_bretagne{"22", "29", "35", "56", "44", "49", "53", "72", "85"};
-
-// ---------------------------------------------------------------- COG 2025
-
-struct CogCommune {
-  std::string code, name, type, departement, region, chef_lieu;
-  std::int64_t population = 0;
-};
-struct Member {
-  std::string code;
-  std::int64_t population_municipale = 0, population_totale = 0;
-};
-struct CogEpci {
-  std::string siren, name, type;
-  std::int64_t population_municipale = 0, population_totale = 0;
-  std::vector<Member> members;
-};
-struct Cog {
-  std::unordered_map<std::string, CogCommune> communes;  // every type
-  std::unordered_map<std::string, std::string> former;   // anciensCodes -> current code
-  std::vector<CogEpci> epci;
-  std::map<std::string, std::pair<std::string, std::string>> departements;  // metro: code -> (name, region)
-  std::map<std::string, std::string> regions;                              // metro: code -> name
-};
-
-json read_json(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path.string() + ": no such file or unreadable");
-  try {
-    return json::parse(in);
-  } catch (const json::exception& e) {
-    throw DataError(path.string() + ": not valid JSON (truncated?): " + e.what());
-  }
-}
-
-std::string str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-std::int64_t num(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_number() ? it->get<std::int64_t>() : 0;
-}
-
-Cog read_cog(const fs::path& dir) {
-  Cog cog;
-  const fs::path communes = dir / "communes.json", epci = dir / "epci.json", deps = dir / "departements.json",
-                 regions = dir / "regions.json";
-  try {
-    for (const json& c : read_json(communes)) {
-      CogCommune x{str(c, "code"), str(c, "nom"), str(c, "type"), str(c, "departement"), str(c, "region"),
-                   str(c, "chefLieu"), num(c, "population")};
-      if (x.type == "commune-actuelle")
-        if (auto f = c.find("anciensCodes"); f != c.end())
-          for (const json& old : *f) cog.former.emplace(old.get<std::string>(), x.code);
-      // A delegated commune may share its code with its chef-lieu: keep the current one.
-      auto [it, fresh] = cog.communes.emplace(x.code, x);
-      if (!fresh && x.type == "commune-actuelle") it->second = x;
-    }
-    for (const json& e : read_json(epci)) {
-      CogEpci x{str(e, "code"), str(e, "nom"), str(e, "type"), num(e, "populationMunicipale"),
-                num(e, "populationTotale"), {}};
-      for (const json& m : e.at("membres"))
-        x.members.push_back({str(m, "code"), num(m, "populationMunicipale"), num(m, "populationTotale")});
-      cog.epci.push_back(std::move(x));
-    }
-    for (const json& d : read_json(deps))
-      if (str(d, "zone") == "metro") cog.departements[str(d, "code")] = {str(d, "nom"), str(d, "region")};
-    for (const json& r : read_json(regions))
-      if (str(r, "zone") == "metro") cog.regions[str(r, "code")] = str(r, "nom");
-  } catch (const json::exception& e) {
-    throw DataError(dir.string() + ": unexpected structure in the COG files: " + e.what());
-  }
-  return cog;
-}
-
-// ---------------------------------------------------------------- re-keying
-
-struct Rekeyed {
-  std::string code;    // COG 2025 code, empty when unknown
-  const char* method;  // "identical", "chefLieu", "merger table"
-};
-
-class Rekeyer {
- public:
-  Rekeyer(const Cog& cog, const fs::path& mergers_file) : cog_(cog) {
-    geo::ReadOptions o;
-    o.read_geometry = false;
-    for (const auto& row : geo::read_features(mergers_file, o)) {
-      const std::string before = row.text("code_before"), after = row.text("code_after");
-      if (before.empty() || after.empty() || row.text("source_url").empty())
-        throw DataError(mergers_file.string() + ": line " + std::to_string(row.fid + 1) +
-                        ": code_before, code_after and source_url are required");
-      mergers_[before] = {after, mergers_file.string() + ": line " + std::to_string(row.fid + 1)};
-    }
-  }
-
-  bool is_current(const std::string& code) const {
-    auto it = cog_.communes.find(code);
-    return it != cog_.communes.end() && it->second.type == "commune-actuelle";
-  }
-
-  Rekeyed rekey(const std::string& code) const {
-    if (is_current(code)) return {code, "identical"};
-    if (auto it = cog_.communes.find(code); it != cog_.communes.end() && !it->second.chef_lieu.empty() &&
-                                             is_current(it->second.chef_lieu))
-      return {it->second.chef_lieu, "chefLieu"};
-    if (auto it = mergers_.find(code); it != mergers_.end()) {
-      // Checked when used: the table covers all of France, a scope's COG may not.
-      if (!is_current(it->second.first))
-        throw DataError(it->second.second + ": " + it->second.first + " is not a current commune of COG 2025");
-      return {it->second.first, "merger table"};
-    }
-    return {{}, ""};
-  }
-
-  // Why a code is unknown, with a hint when COG 2025 knows it as a former code.
-  std::string unknown(const std::string& code, const fs::path& mergers_file) const {
-    std::string msg = "commune code " + code +
-                      " is neither a current commune of COG 2025, nor a delegated or associated one, nor in " +
-                      mergers_file.string();
-    if (auto it = cog_.former.find(code); it != cog_.former.end())
-      msg += " (COG 2025 lists it among the former codes of " + it->second + ": add that merger to the table)";
-    return msg;
-  }
-
- private:
-  const Cog& cog_;
-  std::unordered_map<std::string, std::pair<std::string, std::string>> mergers_;  // old -> (new, file: line)
-};
+// The polygons' folder as reports name it, relative to the sources folder.
+const std::string polygons_dir = sources::commune_polygons_dir({}).string();
 
 // ---------------------------------------------------------------- threads
 
@@ -267,37 +137,6 @@ void store_dissolved(Territory& t, geo::DissolveResult r, ProblemReporter& repor
 
 }  // namespace
 
-std::vector<std::string> known_scopes() { return {"loire-bretagne", "france"}; }
-
-std::vector<std::string> scope_departements(std::string_view scope, const std::vector<std::string>& metropolitan) {
-  if (scope == "loire-bretagne") return loire_bretagne;
-  if (scope == "france") return metropolitan;
-  throw UsageError("unknown scope '" + std::string(scope) + "' (known: loire-bretagne, france)");
-}
-
-void check_sources(const fs::path& sources) {
-  const auto help = [&](const std::string& what) {
-    return what +
-           "\nThe sources folder is chosen by --sources DIR, else $CARTES_SOURCES, else ../shared/geodata beside "
-           "the source tree. To get the sources from their official addresses:\n"
-           "  - COG 2025 lists: npm pack @etalab/decoupage-administratif@6.0.0, its data/ folder into "
-           "raw/decoupage-administratif-6.0.0/\n"
-           "  - commune polygons (COG 2024): https://github.com/mathieulebasic/france-geojson communes/depXX.geojson "
-           "into raw/mathieulebasic-france-geojson-2024/communes/\n"
-           "  - INSEE zonings: https://github.com/antuki/COGugaison data/DATA_SUPRACOM.RData, decoded to "
-           "raw/cogugaison-supracom/table_supracom_2024.csv and table_supracom_2023.csv\n"
-           "  - Breton pays: https://github.com/region-bretagne/mviewer-apps perequation/data/pays_simple.geojson into "
-           "raw/region-bretagne-mviewer-apps/pays_simple_2023.geojson, and derived/pays_bretagne_epci.csv "
-           "(method in SOURCES.md)";
-  };
-  std::error_code ec;
-  if (!fs::is_directory(sources, ec))
-    throw InputError(help("sources folder not found: looked in " + sources.string()));
-  for (const char* f : {cog_dir, polygons_dir, zonings_2024, zonings_2023, pays_bzh_csv, pays_bzh_geojson})
-    if (!fs::exists(sources / f, ec))
-      throw InputError(help("incomplete sources folder " + sources.string() + ": missing " + (sources / f).string()));
-}
-
 namespace {
 
 // CARTES_PROFILE=1 prints the wall and CPU seconds of each step on stderr
@@ -334,18 +173,18 @@ class StepTimer {
 
 TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter& report, Progress& progress) {
   StepTimer timer(progress);
-  check_sources(options.sources);
+  sources::check_sources(options.sources);
   const fs::path& src = options.sources;
   const unsigned threads = std::max(1u, options.threads);
 
   // 1. COG 2025 and the scope.
   timer.step("reading COG 2025 (communes, EPCI)");
-  const Cog cog = read_cog(src / cog_dir);
-  const Rekeyer rekeyer(cog, options.project_data / mergers_csv);
+  const Cog cog = sources::read_cog(sources::cog_dir(src));
+  const sources::CommuneRekeying rekeyer(cog, sources::commune_mergers(options.project_data));
   std::vector<std::string> metropolitan;
   for (const auto& [code, _] : cog.departements) metropolitan.push_back(code);
   std::vector<std::string> deps;
-  for (const std::string& d : scope_departements(options.scope, metropolitan)) {
+  for (const std::string& d : sources::scope_departements(options.scope, metropolitan)) {
     if (cog.departements.count(d)) deps.push_back(d);
     else report.report({"departement_missing", d, "departements.json", "département " + d + " of the scope is not in COG 2025"});
   }
@@ -353,7 +192,7 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
 
   std::unordered_map<std::string, const CogEpci*> epci_of;  // commune -> EPCI
   for (const CogEpci& e : cog.epci)
-    for (const Member& m : e.members) epci_of[m.code] = &e;
+    for (const CogMember& m : e.members) epci_of[m.code] = &e;
   // EPCI touching the scope are taken whole (CC Maine Saosnois and CU
   // d'Alençon bring their Orne communes into Loire-Bretagne).
   std::set<std::string> scope_communes;
@@ -362,10 +201,10 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
     if (c.type == "commune-actuelle" && dep_set.count(c.departement)) scope_communes.insert(code);
   for (const CogEpci& e : cog.epci) {
     const bool touches = std::any_of(e.members.begin(), e.members.end(),
-                                     [&](const Member& m) { return scope_communes.count(m.code) > 0; });
+                                     [&](const CogMember& m) { return scope_communes.count(m.code) > 0; });
     if (!touches) continue;
     scope_epci.push_back(&e);
-    for (const Member& m : e.members) {
+    for (const CogMember& m : e.members) {
       if (!scope_communes.insert(m.code).second) continue;
       report.report({"commune_outside_scope", m.code, e.siren,
                      cog.communes.at(m.code).name + " (" + cog.communes.at(m.code).departement +
@@ -381,22 +220,22 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
     o.read_geometry = false;
     return geo::read_features(file, o);
   };
-  auto zonings_2024_rows = std::async(std::launch::async, read_table, src / zonings_2024);
-  auto zonings_2023_rows = std::async(std::launch::async, read_table, src / zonings_2023);
+  auto zonings_2024_rows = std::async(std::launch::async, read_table, sources::zonings(src, 2024));
+  auto zonings_2023_rows = std::async(std::launch::async, read_table, sources::zonings(src, 2023));
 
   // 2. Commune polygons (COG 2024), read in parallel, one file per task.
   timer.step("reading commune polygons");
   const std::vector<std::string> files(polygon_deps.begin(), polygon_deps.end());
   std::vector<std::vector<geo::Feature>> read(files.size());
   parallel_for(files.size(), threads, progress, [&](std::size_t i) {
-    read[i] = geo::read_features(src / polygons_dir / ("dep" + files[i] + ".geojson"));
+    read[i] = geo::read_features(sources::commune_polygons(src, files[i]));
   });
 
   // 3. Re-key to COG 2025, group the polygons sharing a code.
   timer.step("re-keying communes to COG 2025 and checking geometries");
   std::map<std::string, std::vector<geo::Geometry>> pieces;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    const fs::path file = src / polygons_dir / ("dep" + files[i] + ".geojson");
+    const fs::path file = sources::commune_polygons(src, files[i]);
     std::size_t number = 0;
     for (geo::Feature& f : read[i]) {
       ++number;
@@ -404,7 +243,7 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
       const Rekeyed r = rekeyer.rekey(code);
       if (r.code.empty())
         throw DataError(file.string() + ": feature " + std::to_string(number) + ": " +
-                        rekeyer.unknown(code, options.project_data / mergers_csv));
+                        rekeyer.why_unknown(code));
       if (!scope_communes.count(r.code)) continue;
       if (f.geometry.null())
         throw DataError(file.string() + ": feature " + std::to_string(number) + " (" + code + "): no geometry");
@@ -509,12 +348,12 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
         if (!exact.count(t.code))
           report.report({"zoning_unmatched", t.code, file.filename().string(), t.name + ": no row for this commune"});
     };
-    apply(src / zonings_2024, zonings_2024_rows.get(), [](Territory& t, const geo::Feature& row) {
+    apply(sources::zonings(src, 2024), zonings_2024_rows.get(), [](Territory& t, const geo::Feature& row) {
       t.aav2020 = row.text("AAV2020");
       t.bv2022 = row.text("BV2022");
       t.ze2020 = row.text("ZE2020");
     });
-    apply(src / zonings_2023, zonings_2023_rows.get(), [](Territory& t, const geo::Feature& row) { t.aav_category = row.text("CATEAAV2020"); });
+    apply(sources::zonings(src, 2023), zonings_2023_rows.get(), [](Territory& t, const geo::Feature& row) { t.aav_category = row.text("CATEAAV2020"); });
     progress.advance(1.0);
   }
 
@@ -544,9 +383,9 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
     geo::ReadOptions o;
     o.read_geometry = false;
     std::map<std::string, std::string> bzh_names;  // code_geo -> nom_geo, Région Bretagne's layer
-    for (const geo::Feature& f : geo::read_features(src / pays_bzh_geojson, o))
+    for (const geo::Feature& f : geo::read_features(sources::pays_bretagne_polygons(src), o))
       bzh_names[f.text("code_geo")] = f.text("nom_geo");
-    const fs::path file = src / pays_bzh_csv;
+    const fs::path file = sources::pays_bretagne_epci(src);
     for (const geo::Feature& row : geo::read_features(file, o)) {
       const std::string code_geo = row.text("pays_code_geo");
       if (code_geo.empty()) {
@@ -557,10 +396,10 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
       auto name = bzh_names.find(code_geo);
       if (name == bzh_names.end())
         throw DataError(file.string() + ": " + csv_line(row) + ": pays code " + code_geo + " is not in " +
-                        (src / pays_bzh_geojson).string());
+                        (sources::pays_bretagne_polygons(src)).string());
       assign(file, row, row.text("epci_siren"), "BZH" + code_geo, name->second);
     }
-    const fs::path pdl = options.project_data / pays_pdl_csv;
+    const fs::path pdl = sources::pays_pays_de_la_loire(options.project_data);
     for (const geo::Feature& row : geo::read_features(pdl, o)) {
       if (row.text("source_url").empty())
         throw DataError(pdl.string() + ": " + csv_line(row) + ": source_url is required");
@@ -574,14 +413,14 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
   // 6. Commune attributes that depend on the EPCI, and populations. The EPCI
   //    lists carry both populations per commune (their sums are the EPCI's
   //    official figures); the 4 island communes without EPCI take the COG list's.
-  std::unordered_map<std::string, const Member*> member_of;
+  std::unordered_map<std::string, const CogMember*> member_of;
   for (const CogEpci* e : scope_epci)
-    for (const Member& m : e->members) member_of[m.code] = &m;
+    for (const CogMember& m : e->members) member_of[m.code] = &m;
   for (Territory& t : clayer) {
     if (auto e = epci_of.find(t.code); e != epci_of.end()) {
       t.epci = e->second->siren;
       if (auto p = pays_of_epci.find(t.epci); p != pays_of_epci.end()) t.pays = p->second;
-      const Member* m = member_of.at(t.code);
+      const CogMember* m = member_of.at(t.code);
       t.population_municipale = m->population_municipale;
       t.population_totale = m->population_totale;
     } else {
@@ -626,7 +465,7 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
     t.kind = e->type == "MET69" ? "METRO" : e->type;
     t.population_municipale = e->population_municipale;
     t.population_totale = e->population_totale;
-    for (const Member& m : e->members) {
+    for (const CogMember& m : e->members) {
       t.communes.push_back(m.code);
       t.departements.push_back(cog.communes.at(m.code).departement);
     }

@@ -30,6 +30,8 @@
 
 namespace cartes::model {
 
+// The sources, their layout, the scopes and the re-keying of old codes are
+// in src/sources.
 struct BuildOptions {
   std::string scope = "loire-bretagne";  // or "france"
   std::filesystem::path sources;         // the folder holding raw/ and derived/
@@ -40,16 +42,6 @@ struct BuildOptions {
   // sources": dissolved areas then exceed the sums of the communes' areas.
   bool cut_overlaps = true;
 };
-
-// The scopes `cartes build` knows, with the départements each covers.
-std::vector<std::string> known_scopes();
-// Départements of a scope ("france": every metropolitan one, from the COG
-// list); UsageError for an unknown scope.
-std::vector<std::string> scope_departements(std::string_view scope, const std::vector<std::string>& metropolitan);
-
-// Throws InputError when the sources folder or one of its files is missing,
-// saying where it looked and how to get the sources from their official addresses.
-void check_sources(const std::filesystem::path& sources);
 
 // Builds the base. Data-quality findings (codes re-keyed, polygons merged,
 // geometries repaired, dissolve fallbacks, communes without EPCI) go to

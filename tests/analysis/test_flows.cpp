@@ -6,6 +6,8 @@
 #include "analysis/rings.hpp"
 #include "grid_base.hpp"
 #include "scratch_dir.hpp"
+#include "sources/cog.hpp"
+#include "sources/rekeying.hpp"
 
 using namespace cartes;
 using namespace cartes::analysis;
@@ -23,34 +25,43 @@ TEST_CASE("commuting flows: integer CODGEO padded, former codes re-keyed, unknow
   TempDir dir;
   const auto base = test::grid_base(3);
   // CODGEO is an integer in the INSEE sample; 98765 is not a grid commune but a
-  // former one of 90100 (re-keyed); 12345 and 1234 are unknown.
+  // delegated one of 90100, 98700 a merged one of 90102 (both re-keyed); 12345
+  // and 1234 are unknown.
   std::ofstream(dir.path / "flows.geojson") << R"({"type": "FeatureCollection", "features": [
     {"type": "Feature", "properties": {"CODGEO": 98765, "DCLT": "90101", "NBFLUX_C16": 120}, "geometry": null},
     {"type": "Feature", "properties": {"CODGEO": 90102, "DCLT": "90101", "NBFLUX_C16": 300}, "geometry": null},
     {"type": "Feature", "properties": {"CODGEO": 12345, "DCLT": "90101", "NBFLUX_C16": 999}, "geometry": null},
-    {"type": "Feature", "properties": {"CODGEO": 1234, "DCLT": "90101", "NBFLUX_C16": 150}, "geometry": null}
+    {"type": "Feature", "properties": {"CODGEO": 1234, "DCLT": "90101", "NBFLUX_C16": 150}, "geometry": null},
+    {"type": "Feature", "properties": {"CODGEO": 98700, "DCLT": "90101", "NBFLUX_C16": 110}, "geometry": null}
   ]})";
   std::ofstream(dir.path / "communes.json")
       << R"([{"code": "98765", "type": "commune-deleguee", "chefLieu": "90100"},
-            {"code": "90101", "type": "commune-actuelle"}])";
-  const auto rekey = load_commune_rekeying(dir.path / "communes.json");
-  CHECK(rekey.size() == 1);
+            {"code": "90100", "type": "commune-actuelle"}, {"code": "90101", "type": "commune-actuelle"},
+            {"code": "90102", "type": "commune-actuelle"}])";
+  std::ofstream(dir.path / "mergers.csv") << "code_before,code_after,source_url\n98700,90102,https://example.org\n";
+  const sources::CommuneRekeying rekey(sources::read_cog_communes(dir.path), dir.path / "mergers.csv");
+  CHECK(rekey.rekey("98700").method == std::string("merger table"));
   ProblemReporter problems;
   const CommuteFlows flows = load_commute_flows(dir.path / "flows.geojson", base, rekey, &problems);
-  REQUIRE(flows.flows.size() == 2);
+  REQUIRE(flows.flows.size() == 3);
   CHECK(base.layer(model::Level::commune)[flows.flows[0].home].code == "90100");
   CHECK(base.layer(model::Level::commune)[flows.flows[0].work].code == "90101");
   CHECK(flows.flows[0].workers == 120);
   CHECK(base.layer(model::Level::commune)[flows.flows[1].home].code == "90102");
-  CHECK(flows.rekeyed == 1);
+  CHECK(base.layer(model::Level::commune)[flows.flows[2].home].code == "90102");
+  CHECK(flows.flows[2].workers == 110);
+  CHECK(flows.rekeyed == 2);
   // 1234 is read as the 5-character INSEE code 01234 (département 01).
   CHECK(flows.unmatched == std::vector<std::string>{"01234", "12345"});
   REQUIRE(problems.size() == 2);
   CHECK(problems.problems()[0].kind == "flow_code_unmatched");
   CHECK(problems.problems()[0].code == "12345");
   CHECK(problems.problems()[1].code == "01234");
-  // A missing re-keying file is no error: nothing to re-key.
-  CHECK(load_commune_rekeying(dir.path / "absent.json").empty());
+  // A missing COG list is an error naming it, not an empty re-keying.
+  CHECK_THROWS_WITH(sources::read_cog_communes(dir.path / "absent"), Catch::Contains("absent/communes.json"));
+  std::filesystem::create_directory(dir.path / "folder");
+  std::filesystem::create_directory(dir.path / "folder" / "communes.json");
+  CHECK_THROWS_WITH(sources::read_cog_communes(dir.path / "folder"), Catch::Contains("a folder where a JSON file"));
 }
 
 TEST_CASE("zoning labels: INSEE's CSV with quoted names, other levels ignored") {

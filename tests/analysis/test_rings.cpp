@@ -9,6 +9,7 @@
 #include "analysis/rings_export.hpp"
 #include "analysis/adjacency.hpp"
 #include "core/paths.hpp"
+#include "sources/layout.hpp"
 #include "geo/vector_reader.hpp"
 
 using namespace cartes;
@@ -279,7 +280,7 @@ TEST_CASE("errors: rings below 1, negative or repeated bands, unknown core, wron
 
 TEST_CASE("a core outside the loaded scope names the scope that holds it", "[data]") {
   // Needs the national lists of the sources folder (decoupage-administratif).
-  if (!std::filesystem::exists(paths::sources() / "raw/decoupage-administratif-6.0.0/epci.json")) {
+  if (!std::filesystem::exists(sources::cog_dir(paths::sources()) / "epci.json")) {
     WARN("sources folder not found: skipped");
     return;
   }

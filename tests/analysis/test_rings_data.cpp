@@ -10,6 +10,7 @@
 #include "analysis/rings.hpp"
 #include "core/paths.hpp"
 #include "model/territory_io.hpp"
+#include "sources/layout.hpp"
 
 using namespace cartes;
 using namespace cartes::analysis;
@@ -60,7 +61,7 @@ TEST_CASE("rings around Nantes Métropole: neighbours, AAV of Nantes, zonings") 
   req.rings = 3;
   req.bands_km = {10, 20};
   req.zonings = {Zoning::aav, Zoning::ze, Zoning::bv};
-  const auto labels = load_zoning_labels(paths::sources() / "raw/cogugaison-supracom/libelles_supracom_2024.csv");
+  const auto labels = load_zoning_labels(sources::zoning_labels(paths::sources()));
   RingsInputs in{base, g, {}, {}};
   in.labels = &labels;
   const RingsResult r = compute_rings(in, req);
@@ -94,9 +95,9 @@ TEST_CASE("Rennes Métropole + Vitré Communauté: a two-EPCI core, with RP 2016
   const auto& base = lb_base();
   const auto g = compute_adjacency(base, Level::epci, {});
   ProblemReporter problems;
-  const auto flows = load_commute_flows(
-      paths::sources() / "raw/mastersigat-betagouv-mviewer/fluxdomtrainsee_35_rp2016.geojson", base,
-      load_commune_rekeying(paths::sources() / "raw/decoupage-administratif-6.0.0/communes.json"), &problems);
+  const auto flows = load_commute_flows(sources::commute_flows(paths::sources()), base,
+                                       sources::load_commune_rekeying(paths::sources(), paths::project_data()),
+                                       &problems);
   CHECK(flows.flows.size() > 300);
   RingsRequest req;
   req.core = {"243500139", "200039022"};

@@ -13,6 +13,7 @@
 #include <set>
 
 #include "core/paths.hpp"
+#include "sources/layout.hpp"
 #include "geo/vector_reader.hpp"
 #include "model/territory_io.hpp"
 
@@ -40,7 +41,7 @@ std::vector<geo::Feature> report_of(const std::string& scope) {
 }
 
 nlohmann::json cog(const std::string& file) {
-  std::ifstream in(paths::sources() / "raw" / "decoupage-administratif-6.0.0" / file);
+  std::ifstream in(sources::cog_dir(paths::sources()) / file);
   return nlohmann::json::parse(in);
 }
 
