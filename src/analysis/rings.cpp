@@ -136,7 +136,8 @@ bool has_letters(std::string_view s) {
 
 std::vector<std::size_t> resolve_core(const model::TerritoryBase& base, Level level,
                                       std::span<const std::string> codes) {
-  if (codes.empty()) throw UsageError("--core needs at least one code");
+  const auto wrong = [](const std::string& m) { return RingsRequestError(ExitCode::data, "core", m); };
+  if (codes.empty()) throw RingsRequestError(ExitCode::usage, "core", "the core needs at least one code");
   std::vector<std::size_t> out;
   for (const std::string& code : codes) {
     if (auto i = base.index_of(level, code)) {
@@ -145,11 +146,11 @@ std::vector<std::size_t> resolve_core(const model::TerritoryBase& base, Level le
     }
     std::string msg = "core code '" + code + "' is not " + article(level) + " of the base (scope " + base.scope + ")";
     if (const Territory* other = base.find_any(code)) {
-      throw DataError(msg + ": it is " + article(other->level) + " (" + other->name + "); use --level " +
-                      std::string(model::level_name(other->level)) + " or give " + article(level) + " code");
+      throw wrong(msg + ": it is " + article(other->level) + " (" + other->name + "); choose the level " +
+                  std::string(model::level_name(other->level)) + " or give " + article(level) + " code");
     }
     if (!has_letters(code))
-      if (auto where = sources::locate_code(paths::sources(), code, base.scope)) throw DataError(msg + "; " + *where);
+      if (auto where = sources::locate_code(paths::sources(), code, base.scope)) throw wrong(msg + "; " + *where);
     // Suggestions: names when the text looks like a name, else the closest codes.
     std::vector<std::string> hints;
     if (has_letters(code)) {
@@ -170,7 +171,7 @@ std::vector<std::size_t> resolve_core(const model::TerritoryBase& base, Level le
       msg += "; nearest: ";
       for (std::size_t i = 0; i < hints.size(); ++i) msg += (i ? ", " : "") + hints[i];
     }
-    throw DataError(msg);
+    throw wrong(msg);
   }
   return out;
 }
@@ -295,51 +296,56 @@ geo::Geometry core_geometry(const Context& c, const std::vector<std::size_t>& co
 
 }  // namespace
 
-RingsResult compute_rings(const RingsInputs& in, const RingsRequest& request) {
-  if (request.rings < 1)
-    throw UsageError("--rings must be at least 1 (got " + std::to_string(request.rings) + ")");
+void validate_request(const RingsRequest& request) {
+  const auto usage = [](const char* field, const std::string& m) {
+    return RingsRequestError(ExitCode::usage, field, m);
+  };
+  if (request.core.empty()) throw usage("core", "the core needs at least one code");
+  if (request.level != Level::commune && request.level != Level::epci && request.level != Level::pays)
+    throw usage("level", "rings are computed on communes, EPCI or pays, not on " +
+                             std::string(model::level_name(request.level)));
+  if (request.rings < 1 || request.rings > max_rings)
+    throw usage("rings", "the number of rings must be between 1 and " + std::to_string(max_rings) + " (got " +
+                             std::to_string(request.rings) + ")");
   for (std::size_t i = 0; i < request.bands_km.size(); ++i) {
     const double d = request.bands_km[i];
     if (!(d >= 0) || !std::isfinite(d))
-      throw UsageError("band distances must be zero or positive kilometres (got " + format_km(d) + ")");
+      throw usage("bands", "band distances must be zero or positive kilometres (got " + format_km(d) + ")");
     for (std::size_t j = 0; j < i; ++j)
-      if (request.bands_km[j] == d) throw UsageError("band distance " + format_km(d) + " km is given twice");
+      if (request.bands_km[j] == d) throw usage("bands", "band distance " + format_km(d) + " km is given twice");
   }
-  if (request.level != Level::commune && request.level != Level::epci && request.level != Level::pays)
-    throw UsageError("rings are computed on communes, EPCI or pays, not on " +
-                     std::string(model::level_name(request.level)));
-  const Context c{in.base, in.base.layer(Level::commune), in.base.layer(request.level), request.level};
-  if (in.graph.size() != c.level_layer.size())
-    throw DataError("the contiguity graph has " + std::to_string(in.graph.size()) + " nodes but the " +
-                    std::string(model::level_name(request.level)) + " layer has " +
-                    std::to_string(c.level_layer.size()) + " territories");
+}
 
-  RingsResult out;
-  out.level = request.level;
-  out.adjacency = request.adjacency;
-  out.theme = request.theme;
-  const std::vector<std::size_t> core = resolve_core(in.base, request.level, request.core);
-  for (std::size_t i : core) out.core.push_back(c.level_layer[i].code);
-  for (std::size_t i : in.graph.islands()) out.islands.push_back(c.level_layer[i].code);
+namespace {
 
-  // Core and rings: breadth-first from every core territory at once.
+// The steps of compute_rings, in their order.
+
+// 1. Core and rings: breadth-first from every core territory at once, up to
+// the first empty ring. dist: ring of each territory, -1 beyond. Returns the
+// number of rings (and cumulative perimeters) computed.
+int add_rings(const Context& c, const geo::ContiguityGraph& graph, const std::vector<std::size_t>& core,
+              const RingsRequest& request, std::vector<int>& dist, RingsResult& out) {
   std::string core_name;
   for (std::size_t i : core) core_name += (core_name.empty() ? "" : " + ") + c.level_layer[i].name;
   out.rows.push_back(level_row(c, Family::core, "core", "Cœur : " + core_name, core));
-  std::vector<int> dist(c.level_layer.size(), -1);
+  dist.assign(c.level_layer.size(), -1);
   for (std::size_t i : core) dist[i] = 0;
   std::vector<std::size_t> frontier = core, cumulative = core;
   std::vector<PerimeterRow> rings, cumuls;
   for (int k = 1; k <= request.rings; ++k) {
     std::vector<std::size_t> next;
     for (std::size_t i : frontier)
-      for (std::uint32_t j : in.graph.neighbours(i))
+      for (std::uint32_t j : graph.neighbours(i))
         if (dist[j] < 0) {
           dist[j] = k;
           next.push_back(j);
         }
-    if (next.empty())
-      out.notes.push_back("ring " + std::to_string(k) + " is empty: the core's connected territories are exhausted");
+    const bool exhausted = next.empty();
+    if (exhausted)
+      out.notes.push_back("ring " + std::to_string(k) + " is empty: the core's connected territories are exhausted" +
+                          (k < request.rings ? "; rings " + std::to_string(k + 1) + " to " +
+                                                   std::to_string(request.rings) + " not computed"
+                                             : ""));
     cumulative.insert(cumulative.end(), next.begin(), next.end());
     rings.push_back(level_row(c, Family::ring, "ring-" + std::to_string(k), "Anneau " + std::to_string(k), next));
     rings.back().k = k;
@@ -347,15 +353,20 @@ RingsResult compute_rings(const RingsInputs& in, const RingsRequest& request) {
                                k == 1 ? "Cœur + anneau 1" : "Cœur + anneaux 1–" + std::to_string(k), cumulative));
     cumuls.back().k = k;
     frontier = std::move(next);
+    if (exhausted) break;  // the first empty ring is shown; the next ones would be too
   }
   for (std::size_t i : core)
-    if (in.graph.degree(i) == 0)
+    if (graph.degree(i) == 0)
       out.notes.push_back(c.level_layer[i].code + " " + c.level_layer[i].name +
                           " has no neighbour at this level (an island): its rings stay empty");
   for (auto& r : rings) out.rows.push_back(std::move(r));
   for (auto& r : cumuls) out.rows.push_back(std::move(r));
+  return static_cast<int>(cumuls.size());
+}
 
-  // Distance bands: exact GEOS distance to the core (prepared once).
+// 2. Distance bands: exact GEOS distance to the core (prepared once).
+void add_bands(const Context& c, const std::vector<std::size_t>& core, const std::vector<int>& dist,
+               const RingsRequest& request, RingsResult& out) {
   if (!request.bands_km.empty()) {
     const geo::PreparedGeometry prepared(core_geometry(c, core));
     std::vector<double> bands = request.bands_km;
@@ -385,9 +396,11 @@ RingsResult compute_rings(const RingsInputs& in, const RingsRequest& request) {
       out.rows.push_back(std::move(r));
     }
   }
+}
 
-  // INSEE catchments of the core.
-  const std::vector<std::size_t> core_communes = out.rows.front().communes;  // a copy: rows grow below
+// 3. INSEE catchments of the core. Returns the communes of the core's AAV.
+std::vector<std::size_t> add_zonings(const Context& c, const RingsInputs& in, const RingsRequest& request,
+                                     const std::vector<std::size_t>& core_communes, RingsResult& out) {
   auto label = [&](const std::string& kind, const std::string& code) {
     if (in.labels)
       if (auto it = in.labels->find({kind, code}); it != in.labels->end()) return it->second;
@@ -441,18 +454,21 @@ RingsResult compute_rings(const RingsInputs& in, const RingsRequest& request) {
                  code, communes_where(c, [&](const Territory& t) { return t.*field == code; }));
     }
   }
+  return aav_communes;
+}
 
-  // Alliances of the catalogue.
+// 4. Alliances of the catalogue.
+void add_alliances(const Context& c, const RingsInputs& in, const RingsRequest& request, RingsResult& out) {
   for (const std::string& id : request.compare) {
     auto a = std::find_if(in.alliances.begin(), in.alliances.end(), [&](const auto& x) { return x.id == id; });
     if (a == in.alliances.end()) {
       std::vector<std::pair<Closeness, std::string>> scored;
       for (const auto& x : in.alliances) scored.emplace_back(closeness(id, x.id), x.id);
       std::stable_sort(scored.begin(), scored.end(), [](const auto& l, const auto& r) { return l.first < r.first; });
-      std::string msg = "unknown alliance id '" + id + "' in --compare";
+      std::string msg = "unknown alliance id '" + id + "' among the alliances to compare";
       for (std::size_t i = 0; i < std::min<std::size_t>(3, scored.size()); ++i)
         msg += (i ? ", " : "; nearest: ") + scored[i].second;
-      throw DataError(msg);
+      throw RingsRequestError(ExitCode::data, "compare", msg);
     }
     auto p = std::find_if(in.perimeters.begin(), in.perimeters.end(), [&](const auto& x) { return x.alliance_id == id; });
     PerimeterRow r;
@@ -467,8 +483,13 @@ RingsResult compute_rings(const RingsInputs& in, const RingsRequest& request) {
     r.figures = figures_of(c, r.communes);
     out.rows.push_back(std::move(r));
   }
+}
 
-  // Shares: theme coverage, AAV capture, commuters.
+// 5. Shares: theme coverage, AAV capture, commuters (beyond the outermost
+// cumulative perimeter computed, `rings_computed`).
+void add_shares(const Context& c, const RingsInputs& in, const RingsRequest& request,
+                const std::vector<std::size_t>& core_communes, const std::vector<std::size_t>& aav_communes,
+                int rings_computed, RingsResult& out) {
   std::vector<char> covered;
   if (!in.alliances.empty()) {
     covered.assign(c.communes.size(), 0);
@@ -500,9 +521,11 @@ RingsResult compute_rings(const RingsInputs& in, const RingsRequest& request) {
     s.unmatched = in.flows->unmatched;
     for (std::size_t i : core_communes) s.from_core += workers_from[i];
     s.beyond_rings = to_core;
+    // Beyond the outermost perimeter computed: the last cumulative one, or the core alone.
+    const PerimeterRow* outer = &out.rows.front();
     for (const auto& r : out.rows)
-      if (r.family == Family::cumulative && r.k == request.rings)
-        for (std::size_t i : r.communes) s.beyond_rings -= workers_from[i];
+      if (r.family == Family::cumulative && r.k == rings_computed) outer = &r;
+    for (std::size_t i : outer->communes) s.beyond_rings -= workers_from[i];
     if (to_core == 0)
       out.notes.push_back("no commuting flow (" + s.vintage +
                           ", homes in Ille-et-Vilaine) ends in the core: commuter shares not computed");
@@ -525,9 +548,11 @@ RingsResult compute_rings(const RingsInputs& in, const RingsRequest& request) {
       r.commuter_share = static_cast<double>(w) / static_cast<double>(to_core);
     }
   }
+}
 
-  // Overlaps of every pair of perimeters (rings are disjoint annuli: their
-  // cumulative perimeters stand for them).
+// 6. Overlaps of every pair of perimeters (rings are disjoint annuli: their
+// cumulative perimeters stand for them).
+void add_overlaps(const Context& c, RingsResult& out) {
   for (std::size_t a = 0; a < out.rows.size(); ++a) {
     if (out.rows[a].family == Family::ring) continue;
     for (std::size_t b = a + 1; b < out.rows.size(); ++b) {
@@ -547,6 +572,35 @@ RingsResult compute_rings(const RingsInputs& in, const RingsRequest& request) {
       out.overlaps.push_back(o);
     }
   }
+}
+
+}  // namespace
+
+
+RingsResult compute_rings(const RingsInputs& in, const RingsRequest& request) {
+  validate_request(request);
+  const Context c{in.base, in.base.layer(Level::commune), in.base.layer(request.level), request.level};
+  if (in.graph.size() != c.level_layer.size())
+    throw DataError("the contiguity graph has " + std::to_string(in.graph.size()) + " nodes but the " +
+                    std::string(model::level_name(request.level)) + " layer has " +
+                    std::to_string(c.level_layer.size()) + " territories");
+
+  RingsResult out;
+  out.level = request.level;
+  out.adjacency = request.adjacency;
+  out.theme = request.theme;
+  const std::vector<std::size_t> core = resolve_core(in.base, request.level, request.core);
+  for (std::size_t i : core) out.core.push_back(c.level_layer[i].code);
+  for (std::size_t i : in.graph.islands()) out.islands.push_back(c.level_layer[i].code);
+
+  std::vector<int> dist;
+  const int rings_computed = add_rings(c, in.graph, core, request, dist, out);
+  add_bands(c, core, dist, request, out);
+  const std::vector<std::size_t> core_communes = out.rows.front().communes;  // a copy: rows grow below
+  const std::vector<std::size_t> aav_communes = add_zonings(c, in, request, core_communes, out);
+  add_alliances(c, in, request, out);
+  add_shares(c, in, request, core_communes, aav_communes, rings_computed, out);
+  add_overlaps(c, out);
   return out;
 }
 

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "analysis/flows.hpp"
+#include "core/error.hpp"
 #include "geo/contiguity.hpp"
 #include "model/alliance.hpp"
 #include "model/perimeter.hpp"
@@ -117,11 +118,32 @@ struct RingsInputs {
   const CommuteFlows* flows = nullptr;
 };
 
-// Throws UsageError for rings < 1, a negative or repeated band distance;
-// DataError for an unknown core code or alliance id (resolve_core's messages).
+// At most this many rings: a planner compares a few; each ring adds a
+// cumulative perimeter and its overlaps with every other one.
+constexpr int max_rings = 50;
+
+// A wrong request. Its message speaks of the request (what the viewer's panel
+// shows); `field` names the request's member at fault ("core", "level",
+// "rings", "bands", "compare"), for a front end to point at its own control
+// or option. Usage (exit 2) for impossible values, data (exit 4) for codes
+// or ids the base or the catalogue does not hold.
+struct RingsRequestError : Error {
+  RingsRequestError(ExitCode code, std::string at, std::string message)
+      : Error(code, std::move(message)), field(std::move(at)) {}
+  std::string field;
+};
+
+// The checks that need no data: level, rings in [1, max_rings], band
+// distances zero or positive and distinct, a non-empty core. Shared by the
+// CLI (before loading anything), the panel and compute_rings.
+void validate_request(const RingsRequest& request);
+
+// validate_request, then the rings. Rings stop at the first empty one (the
+// core's connected territories are exhausted), with a note.
+// RingsRequestError for an unknown core code or alliance id.
 RingsResult compute_rings(const RingsInputs& in, const RingsRequest& request);
 
-// Indices of the core codes at `level`. Throws DataError naming the code, with
+// Indices of the core codes at `level`. Throws RingsRequestError (data) naming the code, with
 // the nearest names or codes, or the scope that holds it (see core_lookup.hpp).
 std::vector<std::size_t> resolve_core(const model::TerritoryBase& base, model::Level level,
                                       std::span<const std::string> codes);

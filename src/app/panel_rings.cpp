@@ -10,6 +10,7 @@
 
 #include "analysis/rings_export.hpp"
 #include "app/panels.hpp"
+#include "core/atomic_file.hpp"
 #include "core/paths.hpp"
 #include "sources/layout.hpp"
 #include "sources/rekeying.hpp"
@@ -118,6 +119,12 @@ void start(RingsPanelState& state, const AppModel& model) {
   if (state.bv) r.zonings.push_back(analysis::Zoning::bv);
   r.compare = state.compare;
   r.theme = state.theme;
+  try {
+    analysis::validate_request(r);  // the CLI's checks, said in the request's words
+  } catch (const analysis::RingsRequestError& e) {
+    state.error = e.what();
+    return;
+  }
   // The RP 2016 flows cover homes in Ille-et-Vilaine: loaded once, when present.
   if (!state.flows_tried) {
     state.flows_tried = true;
@@ -260,22 +267,12 @@ render::Overlay rings_overlay(const analysis::RingsResult& result, std::uint64_t
   return overlay;
 }
 
-void draw_rings_panel(RingsPanelState& state, const AppModel& model, render::Overlay& overlay,
-                      const RingsPanelHooks& hooks) {
-  if (!ImGui::Begin("Anneaux")) {
-    ImGui::End();
-    return;
-  }
-  if (!model.base_loaded) {
-    ImGui::TextDisabled("Chargement de la base des territoires…");
-    ImGui::End();
-    return;
-  }
-  const model::TerritoryBase& base = model.base();
-  const model::Level level = levels[std::clamp(state.level, 0, 2)];
+namespace {
 
-  // The core: clicked on the map, at the panel's level (a commune clicked
-  // while the level is EPCI picks its EPCI).
+// The core: clicked on the map, at the panel's level (a commune clicked
+// while the level is EPCI picks its EPCI).
+void pick_core_on_map(RingsPanelState& state, const model::TerritoryBase& base, model::Level level,
+                      const RingsPanelHooks& hooks) {
   if (hooks.clicked && state.pick_on_map) {
     const auto& picked = base.layer(hooks.clicked->level)[hooks.clicked->index];
     std::string code;
@@ -289,6 +286,9 @@ void draw_rings_panel(RingsPanelState& state, const AppModel& model, render::Ove
     }
   }
 
+}
+
+void draw_core(RingsPanelState& state, const model::TerritoryBase& base, model::Level level) {
   ImGui::TextUnformatted("Cœur (clic sur la carte, maj+clic pour ajouter) :");
   if (state.core.empty()) ImGui::TextDisabled("  aucun territoire choisi");
   for (std::size_t i = 0; i < state.core.size(); ++i) {
@@ -303,6 +303,9 @@ void draw_rings_panel(RingsPanelState& state, const AppModel& model, render::Ove
     }
     ImGui::PopID();
   }
+}
+
+void draw_ring_options(RingsPanelState& state) {
   const char* level_names[] = {"Communes", "EPCI", "Pays"};
   if (ImGui::Combo("Niveau", &state.level, level_names, 3)) state.core.clear();
   ImGui::SliderInt("Anneaux", &state.rings, 1, 8);
@@ -317,7 +320,10 @@ void draw_rings_panel(RingsPanelState& state, const AppModel& model, render::Ove
   ImGui::SameLine();
   ImGui::Checkbox("BV 2022", &state.bv);
 
-  // Theme whose coverage is measured, and alliances to compare.
+}
+
+// Theme whose coverage is measured, and alliances to compare; returns the theme's label.
+std::string draw_comparison(RingsPanelState& state, const AppModel& model) {
   std::string theme_label = model.label("themes", state.theme);
   if (theme_label.empty()) theme_label = state.theme;
   if (const auto* themes = model.vocabulary.family("themes"); themes && ImGui::BeginCombo("Thème", theme_label.c_str())) {
@@ -338,6 +344,10 @@ void draw_rings_panel(RingsPanelState& state, const AppModel& model, render::Ove
     ImGui::EndCombo();
   }
 
+  return theme_label;
+}
+
+void draw_run_buttons(RingsPanelState& state, const AppModel& model, render::Overlay& overlay) {
   if (ready(state.job)) collect(state, overlay);
   ImGui::BeginDisabled(state.job.valid() || state.core.empty());
   if (ImGui::Button("Calculer")) state.run_requested = true;
@@ -361,62 +371,93 @@ void draw_rings_panel(RingsPanelState& state, const AppModel& model, render::Ove
   }
   if (!state.error.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", state.error.c_str());
 
+}
+
+void draw_overlaps(const RingsPanelState& state) {
+  if (ImGui::TreeNode("Recouvrements (intersection / union)")) {
+    if (ImGui::BeginTable("rings_overlaps", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY,
+                          ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8))) {
+      ImGui::TableSetupColumn("A");
+      ImGui::TableSetupColumn("B");
+      ImGui::TableSetupColumn("IoU pop.");
+      ImGui::TableSetupColumn("IoU surface");
+      ImGui::TableHeadersRow();
+      for (const auto& o : state.overlaps) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(o.a.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(o.b.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%.3f", o.iou_population);
+        ImGui::TableNextColumn();
+        ImGui::Text("%.3f", o.iou_area);
+      }
+      ImGui::EndTable();
+    }
+    ImGui::TreePop();
+  }
+}
+
+// Exports (the GeoPackage on a worker; the PNG by the viewer).
+void draw_exports(RingsPanelState& state, const AppModel& model, const RingsPanelHooks& hooks) {
+  ImGui::InputText("GeoPackage", state.export_path, sizeof state.export_path);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(state.export_job.valid() || !state.result);
+  if (ImGui::Button("Exporter")) {
+    auto result = state.result;
+    const std::filesystem::path path = state.export_path;
+    const std::vector<std::filesystem::path> inputs{model.paths.base, model.paths.catalogue};
+    state.export_job = std::async(std::launch::async, [result, path, inputs]() -> std::string {
+      try {
+        refuse_overwriting_inputs(path, inputs, "the GeoPackage");  // the base is not an output
+        analysis::write_rings_gpkg(*result, path);
+        return "Écrit : " + path.string();
+      } catch (const std::exception& e) {
+        return std::string("Échec de l'export : ") + e.what();
+      }
+    });
+  }
+  ImGui::EndDisabled();
+  if (state.export_job.valid() && state.export_job.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+    state.message = state.export_job.get();
+  ImGui::InputText("PNG", state.png_path, sizeof state.png_path);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!hooks.export_png);
+  if (ImGui::Button("Exporter l'image")) {
+    hooks.export_png(state.png_path);
+    state.message = std::string("Image : ") + state.png_path;
+  }
+  ImGui::EndDisabled();
+  if (!state.message.empty()) ImGui::TextWrapped("%s", state.message.c_str());
+}
+
+}  // namespace
+
+void draw_rings_panel(RingsPanelState& state, const AppModel& model, render::Overlay& overlay,
+                      const RingsPanelHooks& hooks) {
+  if (!ImGui::Begin("Anneaux")) {
+    ImGui::End();
+    return;
+  }
+  if (!model.base_loaded) {
+    ImGui::TextDisabled("Chargement de la base des territoires…");
+    ImGui::End();
+    return;
+  }
+  const model::TerritoryBase& base = model.base();
+  const model::Level level = levels[std::clamp(state.level, 0, 2)];
+  pick_core_on_map(state, base, level, hooks);
+  draw_core(state, base, level);
+  draw_ring_options(state);
+  const std::string theme_label = draw_comparison(state, model);
+  draw_run_buttons(state, model, overlay);
   if (!state.rows.empty()) {
     draw_table(state, theme_label);
     if (!state.commuters.empty()) ImGui::TextWrapped("%s (flux ≥ 100 seulement)", state.commuters.c_str());
-    if (ImGui::TreeNode("Recouvrements (intersection / union)")) {
-      if (ImGui::BeginTable("rings_overlaps", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY,
-                            ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8))) {
-        ImGui::TableSetupColumn("A");
-        ImGui::TableSetupColumn("B");
-        ImGui::TableSetupColumn("IoU pop.");
-        ImGui::TableSetupColumn("IoU surface");
-        ImGui::TableHeadersRow();
-        for (const auto& o : state.overlaps) {
-          ImGui::TableNextRow();
-          ImGui::TableNextColumn();
-          ImGui::TextUnformatted(o.a.c_str());
-          ImGui::TableNextColumn();
-          ImGui::TextUnformatted(o.b.c_str());
-          ImGui::TableNextColumn();
-          ImGui::Text("%.3f", o.iou_population);
-          ImGui::TableNextColumn();
-          ImGui::Text("%.3f", o.iou_area);
-        }
-        ImGui::EndTable();
-      }
-      ImGui::TreePop();
-    }
+    draw_overlaps(state);
     for (const auto& n : state.notes) ImGui::TextDisabled("%s", n.c_str());
-
-    // Exports (the GeoPackage on a worker; the PNG by the viewer).
-    ImGui::InputText("GeoPackage", state.export_path, sizeof state.export_path);
-    ImGui::SameLine();
-    ImGui::BeginDisabled(state.export_job.valid() || !state.result);
-    if (ImGui::Button("Exporter")) {
-      auto result = state.result;
-      const std::filesystem::path path = state.export_path;
-      state.export_job = std::async(std::launch::async, [result, path]() -> std::string {
-        try {
-          analysis::write_rings_gpkg(*result, path);
-          return "Écrit : " + path.string();
-        } catch (const std::exception& e) {
-          return std::string("Échec de l'export : ") + e.what();
-        }
-      });
-    }
-    ImGui::EndDisabled();
-    if (state.export_job.valid() && state.export_job.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
-      state.message = state.export_job.get();
-    ImGui::InputText("PNG", state.png_path, sizeof state.png_path);
-    ImGui::SameLine();
-    ImGui::BeginDisabled(!hooks.export_png);
-    if (ImGui::Button("Exporter l'image")) {
-      hooks.export_png(state.png_path);
-      state.message = std::string("Image : ") + state.png_path;
-    }
-    ImGui::EndDisabled();
-    if (!state.message.empty()) ImGui::TextWrapped("%s", state.message.c_str());
+    draw_exports(state, model, hooks);
   }
   ImGui::End();
 }

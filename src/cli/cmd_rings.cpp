@@ -180,6 +180,17 @@ void print_tables(const RingsResult& r, const model::TerritoryBase& base, Output
   for (const auto& n : r.notes) std::printf("Note: %s\n", n.c_str());
 }
 
+// A wrong request said in the command line's words: "--rings: the number of
+// rings must be between 1 and 50 (got 0)".
+template <class F>
+void as_option_error(F&& f) {
+  try {
+    f();
+  } catch (const RingsRequestError& e) {
+    throw Error(e.code(), "--" + e.field + ": " + e.what());
+  }
+}
+
 class RingsCommand final : public Command {
  private:
   // The base, then the catalogue and its perimeters. The catalogue only
@@ -194,7 +205,7 @@ class RingsCommand final : public Command {
     }
     StreamProgress progress(stderr);
     // Resolve the core first: a wrong code fails before anything slow.
-    resolve_core(d.base, req.level, req.core);
+    as_option_error([&] { resolve_core(d.base, req.level, req.core); });
     d.vocabulary = model::Vocabulary::load_default();
     if (!d.vocabulary.contains("themes", req.theme))
       throw UsageError("unknown theme '" + req.theme + "' in --theme (see geodata/vocabularies.toml)");
@@ -222,7 +233,7 @@ class RingsCommand final : public Command {
         ->delimiter(',');
     app.add_option("--level", level_, "Level of the rings: commune, epci or pays")
         ->check(CLI::IsMember({"commune", "epci", "pays"}));
-    app.add_option("--rings", rings_, "Number of contiguity rings (at least 1)");
+    app.add_option("--rings", rings_, "Number of contiguity rings (1 to " + std::to_string(max_rings) + ")");
     app.add_flag("--queen", queen_, "Queen contiguity (a shared point) instead of rook (a shared boundary)");
     app.add_option("--bands", bands_, "Distance bands in km from the core's boundary, comma-separated")
         ->delimiter(',');
@@ -256,9 +267,7 @@ class RingsCommand final : public Command {
     }
     req.compare = compare_;
     req.theme = theme_;
-    if (req.rings < 1) throw UsageError("--rings must be at least 1 (got " + std::to_string(req.rings) + ")");
-    for (double d : req.bands_km)
-      if (!(d >= 0)) throw UsageError("--bands: distances must be zero or positive kilometres (got " + format_fixed(d, 1) + ")");
+    as_option_error([&] { validate_request(req); });
     const OutputFormat format = parse_format(format_);
 
     AllianceData data = load_data(req);
@@ -291,7 +300,8 @@ class RingsCommand final : public Command {
     RingsInputs in{data.base, *graph, data.catalogue.alliances, data.perimeters};
     in.labels = &labels;
     in.flows = flows ? &*flows : nullptr;
-    RingsResult result = compute_rings(in, req);
+    RingsResult result;
+    as_option_error([&] { result = compute_rings(in, req); });
     if (!out_.empty()) {
       compute_outlines(in, result);
       write_rings_gpkg(result, out_);

@@ -252,30 +252,68 @@ TEST_CASE("alliances compared, theme coverage and commuter shares") {
   CHECK_THROWS_WITH(compute_rings(in, req), Catch::Contains("unknown alliance id 'lgne'") && Catch::Contains("ligne"));
 }
 
-TEST_CASE("errors: rings below 1, negative or repeated bands, unknown core, wrong level, out of scope") {
+namespace {
+// The field and exit code of the request error compute_rings throws, and no command-line option in its message.
+std::pair<std::string, ExitCode> request_error(const RingsInputs& in, const RingsRequest& req) {
+  try {
+    compute_rings(in, req);
+  } catch (const RingsRequestError& e) {
+    CHECK(std::string(e.what()).find("--") == std::string::npos);
+    return {e.field, e.code()};
+  }
+  return {"", ExitCode::ok};
+}
+}  // namespace
+
+TEST_CASE("errors: rings out of bounds, negative or repeated bands, unknown core, wrong level, out of scope") {
   Fixture f;
   RingsInputs in{f.base, f.rook, {}, {}};
   RingsRequest req;
   req.core = {test::grid_siren(4, 4)};
   req.rings = 0;
-  CHECK_THROWS_AS(compute_rings(in, req), UsageError);
+  CHECK(request_error(in, req) == std::pair<std::string, ExitCode>{"rings", ExitCode::usage});
+  CHECK_THROWS_WITH(validate_request(req), Catch::Contains("between 1 and 50 (got 0)"));
+  req.rings = max_rings + 1;
+  CHECK(request_error(in, req) == std::pair<std::string, ExitCode>{"rings", ExitCode::usage});
   req.rings = 1;
   req.bands_km = {5, -2};
   CHECK_THROWS_WITH(compute_rings(in, req), Catch::Contains("-2"));
-  CHECK_THROWS_AS(compute_rings(in, req), UsageError);
+  CHECK(request_error(in, req) == std::pair<std::string, ExitCode>{"bands", ExitCode::usage});
   req.bands_km = {5, 5};
-  CHECK_THROWS_AS(compute_rings(in, req), UsageError);
+  CHECK(request_error(in, req) == std::pair<std::string, ExitCode>{"bands", ExitCode::usage});
   req.bands_km = {};
   // A code close to an existing SIREN: the nearest codes are suggested.
   req.core = {"290404001"};
-  CHECK_THROWS_AS(compute_rings(in, req), DataError);
+  CHECK(request_error(in, req) == std::pair<std::string, ExitCode>{"core", ExitCode::data});
   CHECK_THROWS_WITH(compute_rings(in, req), Catch::Contains("nearest: ") && Catch::Contains(test::grid_siren(4, 4)));
   // A name instead of a code: nearest names.
   req.core = {"CC 4-4"};
   CHECK_THROWS_WITH(compute_rings(in, req), Catch::Contains("290404000 CC 4-4"));
   // A commune code at the EPCI level.
   req.core = {test::grid_code(4, 4)};
-  CHECK_THROWS_WITH(compute_rings(in, req), Catch::Contains("it is a commune") && Catch::Contains("--level commune"));
+  CHECK_THROWS_WITH(compute_rings(in, req), Catch::Contains("it is a commune") && Catch::Contains("level commune"));
+  CHECK(request_error(in, req) == std::pair<std::string, ExitCode>{"core", ExitCode::data});
+  req.core = {test::grid_siren(4, 4)};
+  req.compare = {"absente"};
+  CHECK(request_error(in, req) == std::pair<std::string, ExitCode>{"compare", ExitCode::data});
+}
+
+TEST_CASE("rings stop at the first empty one (shown), with a note, however many are asked") {
+  Fixture f;
+  RingsInputs in{f.base, f.rook, {}, {}};
+  RingsRequest req;
+  req.core = {test::grid_siren(0, 0)};
+  req.rings = max_rings;
+  const RingsResult r = compute_rings(in, req);
+  int rings = 0;
+  for (const auto& row : r.rows) rings += row.family == Family::ring;
+  CHECK(rings > 0);
+  CHECK(rings < max_rings);
+  // Only the last ring computed is empty.
+  for (const auto& row : r.rows)
+    if (row.family == Family::ring) CHECK(row.members.empty() == (row.k == rings));
+  REQUIRE_FALSE(r.notes.empty());
+  CHECK_THAT(r.notes.front(), Catch::Contains("is empty") && Catch::Contains("not computed"));
 }
 
 TEST_CASE("a core outside the loaded scope names the scope that holds it", "[data]") {
