@@ -5,10 +5,14 @@
 #include <cstring>
 #include <fstream>
 #include <optional>
+#include <sstream>
 #include <system_error>
 #include <vector>
 
 #include <unistd.h>
+
+#include "core/atomic_file.hpp"
+#include "core/error.hpp"
 
 namespace cartes::analysis {
 namespace fs = std::filesystem;
@@ -120,27 +124,21 @@ std::optional<geo::ContiguityGraph> read_cache(const fs::path& file, const Key& 
   return g;
 }
 
+// A cache that cannot be written is no error (the graph is recomputed next
+// time), but it never leaves a half-written file.
 bool write_cache(const fs::path& file, const Key& key, const geo::ContiguityGraph& g) {
-  const fs::path tmp = file.parent_path() / (file.filename().string() + ".tmp" + std::to_string(::getpid()));
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return false;
-    out.write(magic, sizeof magic);
-    write_key(out, key);
-    put_vector(out, g.offsets);
-    put_vector(out, g.targets);
-    put_vector(out, g.shared_length);
-    out.flush();
-    if (!out) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      return false;
-    }
+  std::ostringstream out(std::ios::binary);
+  out.write(magic, sizeof magic);
+  write_key(out, key);
+  put_vector(out, g.offsets);
+  put_vector(out, g.targets);
+  put_vector(out, g.shared_length);
+  try {
+    write_file_atomically(file, out.str());
+    return true;
+  } catch (const OutputError&) {
+    return false;
   }
-  std::error_code ec;
-  fs::rename(tmp, file, ec);
-  if (ec) fs::remove(tmp, ec);
-  return !ec;
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "app/render_job.hpp"
 
+#include <algorithm>
+
 #include <imgui.h>
 
 #include "app/loader.hpp"
@@ -82,7 +84,26 @@ void check_filters(const FilterState& filters, const model::Vocabulary& vocabula
   }
 }
 
+void check_image_size(int width, int height) {
+  const render::ImageLimits limits = render::offscreen_limits();
+  // The multisampled image, its resolved copy, the pixels read back and the
+  // PNG's rows: about 40 bytes a pixel; more than 4 GiB is refused too.
+  constexpr double max_bytes = 4.0 * (1ull << 30);
+  const double bytes = 40.0 * width * height;
+  if (width > limits.max_width || height > limits.max_height || bytes > max_bytes)
+    throw UsageError("--size " + std::to_string(width) + "x" + std::to_string(height) +
+                     ": this OpenGL draws images of at most " + std::to_string(limits.max_width) + "x" +
+                     std::to_string(limits.max_height) + " pixels, and " +
+                     std::to_string(static_cast<long long>(max_bytes / 40 / 1e6)) + " million pixels in all");
+}
+
 void run_render_job(const RenderJob& job, Progress* progress) {
+  // The context first: no display, or a size this OpenGL cannot draw, fails
+  // before the data is loaded. The window stays hidden; the image is drawn
+  // offscreen at its own size.
+  GlfwBackend backend({std::min(job.settings.width, 1024), std::min(job.settings.height, 1024), false,
+                       "cartes render"});
+  check_image_size(job.settings.width, job.settings.height);
   AppModel model;
   model.paths = job.paths;
   auto b = load_base(job.paths, progress);
@@ -93,7 +114,6 @@ void run_render_job(const RenderJob& job, Progress* progress) {
   install(model, std::move(a));
   check_filters(job.settings.filters, model.vocabulary);
   if (progress) progress->step("drawing");
-  GlfwBackend backend({job.settings.width, job.settings.height, false, "cartes render"});
   const Image img = render_map(backend, model, scene, job.settings);
   render::write_png(job.out, img.width, img.height, img.rgba);
   if (!job.dump_mesh.empty()) {

@@ -41,6 +41,10 @@ struct RenderJob {
   std::filesystem::path out;        // PNG
   std::filesystem::path dump_mesh;  // optional: mesh dump for tools/bench/gpu
 };
+// UsageError (exit 2) when this OpenGL context cannot draw a width x height
+// image (its renderbuffer and viewport limits, or about 4 GiB of buffers).
+void check_image_size(int width, int height);
+
 void run_render_job(const RenderJob& job, Progress* progress = nullptr);
 
 }  // namespace cartes::app

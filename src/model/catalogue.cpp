@@ -1,5 +1,4 @@
 #include "model/catalogue.hpp"
-#include "sources/scopes.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -9,6 +8,9 @@
 #include <sstream>
 #include <toml++/toml.h>
 #include <unistd.h>
+
+#include "core/atomic_file.hpp"
+#include "sources/scopes.hpp"
 
 namespace cartes::model {
 
@@ -535,27 +537,7 @@ std::string to_canonical_toml(const Catalogue& catalogue) {
 }
 
 void save_catalogue(const Catalogue& catalogue, const std::filesystem::path& file) {
-  const std::string text = to_canonical_toml(catalogue);
-  std::filesystem::path tmp = file;
-  tmp += ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw OutputError("cannot write " + tmp.string() + " (to replace " + file.string() + ")");
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.flush();
-    if (!out) {
-      std::error_code ec;
-      std::filesystem::remove(tmp, ec);
-      throw OutputError("error while writing " + tmp.string() + " (disk full?)");
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, file, ec);
-  if (ec) {
-    std::error_code ignored;
-    std::filesystem::remove(tmp, ignored);
-    throw OutputError("cannot replace " + file.string() + ": " + ec.message());
-  }
+  write_file_atomically(file, to_canonical_toml(catalogue));
 }
 
 }  // namespace cartes::model

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "core/atomic_file.hpp"
 #include "render/gl.hpp"
 #include "render/render_error.hpp"
 
@@ -319,6 +320,13 @@ void Framebuffer::resolve_to(GLname framebuffer) const {
   glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
 }
 
+ImageLimits offscreen_limits() {
+  GLint renderbuffer = 0, viewport[2] = {0, 0};
+  glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &renderbuffer);
+  glGetIntegerv(GL_MAX_VIEWPORT_DIMS, viewport);
+  return {std::min(renderbuffer, viewport[0]), std::min(renderbuffer, viewport[1])};
+}
+
 std::vector<unsigned char> read_window_pixels(int w, int h) {
   glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
   glReadBuffer(GL_BACK);
@@ -330,16 +338,14 @@ void write_png(const std::filesystem::path& path, int w, int h, const std::vecto
   std::vector<unsigned char> rgb(static_cast<std::size_t>(w) * h * 3);
   for (std::size_t i = 0, n = static_cast<std::size_t>(w) * h; i < n; ++i)
     for (int c = 0; c < 3; ++c) rgb[i * 3 + c] = rgba[i * 4 + c];
-  std::filesystem::path tmp = path;
-  tmp += ".tmp";
-  if (!stbi_write_png(tmp.c_str(), w, h, 3, rgb.data(), w * 3))
-    throw OutputError("cannot write the image " + path.string());
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw OutputError("cannot write the image " + path.string() + ": " + ec.message());
-  }
+  // Encoded in memory, then written through AtomicFile: a full disk leaves the previous image whole.
+  std::string bytes;
+  const auto append = [](void* context, void* data, int size) {
+    static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+  };
+  if (!stbi_write_png_to_func(append, &bytes, w, h, 3, rgb.data(), w * 3))
+    throw OutputError("cannot encode the image " + path.string());
+  write_file_atomically(path, bytes);
 }
 
 }  // namespace cartes::render

@@ -123,6 +123,13 @@ class Framebuffer {
   GLname fbo_ = 0, color_ = 0, resolve_fbo_ = 0, resolve_color_ = 0;
 };
 
+// The largest offscreen image this OpenGL context can draw (renderbuffer and
+// viewport limits), for checking a requested size before drawing.
+struct ImageLimits {
+  int max_width = 0, max_height = 0;
+};
+ImageLimits offscreen_limits();
+
 // Reads the default framebuffer (the window), top row first, RGBA.
 std::vector<unsigned char> read_window_pixels(int width, int height);
 

@@ -1,46 +1,32 @@
 #include "render/mesh_dump.hpp"
 
-#include <cstdio>
-#include <memory>
+#include <string>
 
-#include "core/error.hpp"
+#include "core/atomic_file.hpp"
 
 namespace cartes::render {
 
 namespace {
-struct FileCloser {
-  void operator()(std::FILE* f) const noexcept { std::fclose(f); }
-};
-
+// Buffers the dump, written at the end through AtomicFile (checked, synced, renamed).
 class Writer {
  public:
-  explicit Writer(const std::filesystem::path& p) : path_(p), f_(std::fopen(p.c_str(), "wb")) {
-    if (!f_) throw OutputError("cannot write the mesh dump " + p.string());
-  }
-  void bytes(const void* data, std::size_t n) {
-    if (n && std::fwrite(data, 1, n, f_.get()) != n) throw OutputError("cannot write the mesh dump " + path_.string());
-  }
+  void bytes(const void* data, std::size_t n) { out_.append(static_cast<const char*>(data), n); }
   template <class T>
   void pod(const T& v) { bytes(&v, sizeof v); }
   template <class T>
   void array(const std::vector<T>& v) { bytes(v.data(), v.size() * sizeof(T)); }
   void color(const Color& c) { pod(c.r), pod(c.g), pod(c.b), pod(c.a); }
-  void close() {
-    if (std::fclose(f_.release()) != 0) throw OutputError("cannot write the mesh dump " + path_.string());
-  }
+  const std::string& text() const { return out_; }
 
  private:
-  std::filesystem::path path_;
-  std::unique_ptr<std::FILE, FileCloser> f_;
+  std::string out_;
 };
 static_assert(sizeof(FillVertex) == 12 && sizeof(Segment) == 24 && sizeof(Range) == 8);
 }  // namespace
 
 void write_mesh_dump(const std::filesystem::path& file, const SceneData& scene, const MapFrame& frame) {
-  std::filesystem::path tmp = file;
-  tmp += ".tmp";
   {
-    Writer w(tmp);
+    Writer w;
     w.bytes("CARTMSH1", 8);
     for (double d : {scene.origin.x, scene.origin.y, frame.camera.cx, frame.camera.cy, frame.camera.mpp}) w.pod(d);
     w.color(frame.colors.background);
@@ -83,11 +69,8 @@ void write_mesh_dump(const std::filesystem::path& file, const SceneData& scene, 
         w.pod(s.angle_deg);
       }
     }
-    w.close();
+    write_file_atomically(file, w.text());
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, file, ec);
-  if (ec) throw OutputError("cannot write the mesh dump " + file.string() + ": " + ec.message());
 }
 
 }  // namespace cartes::render
