@@ -10,6 +10,7 @@
 
 #include "cli/alliance_context.hpp"
 #include "cli/command.hpp"
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "model/territory_io.hpp"
 
@@ -44,6 +45,12 @@ class CheckCommand final : public Command {
                                 std::to_string(alliances - imaginees) + " à l’œuvre, " +
                                 count(imaginees, "imaginée", "imaginées") + "), " + count(members, "member", "members");
     const auto base_path = options_.base_path();
+    // A base named on the command line must exist: a mistyped --base would
+    // otherwise skip every member check and still say OK.
+    if (!options_.base.empty() && !std::filesystem::exists(base_path))
+      throw InputError("--base: no territory base at " + base_path.string() +
+                       " (build one with `cartes build --scope " + options_.scope + " --out " + base_path.string() +
+                       "`)");
     if (!std::filesystem::exists(base_path)) {
       std::fprintf(stderr,
                    "cartes: warning: no territory base at %s: member codes and names were not checked "
@@ -69,14 +76,26 @@ class CheckCommand final : public Command {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream ss;
     ss << in.rdbuf();
-    const std::string canonical = model::to_canonical_toml(catalogue);
-    if (ss.str() == canonical) {
+    // The file's line ending is kept: a CRLF file (most of its lines) stays CRLF throughout.
+    const std::string original = ss.str();
+    std::size_t lf = 0, crlf = 0;
+    for (std::size_t i = 0; i < original.size(); ++i)
+      if (original[i] == '\n') (i > 0 && original[i - 1] == '\r' ? crlf : lf)++;
+    const bool windows = crlf > lf;
+    std::string canonical;
+    for (const char ch : model::to_canonical_toml(catalogue)) {  // the kept comment block may hold CRs
+      if (ch == '\r') continue;
+      if (ch == '\n' && windows) canonical += '\r';
+      canonical += ch;
+    }
+    if (original == canonical) {
       std::printf("%s: already in canonical form\n", path.string().c_str());
       return;
     }
-    model::save_catalogue(catalogue, path);
-    std::printf("%s: rewritten in canonical form\n", path.string().c_str());
-    const int dropped = comment_lines(ss.str()) - comment_lines(canonical);
+    write_file_atomically(path, canonical);
+    std::printf("%s: rewritten in canonical form%s\n", path.string().c_str(),
+                windows ? " (CRLF line endings kept)" : crlf ? " (line endings normalised to LF)" : "");
+    const int dropped = comment_lines(original) - comment_lines(canonical);
     if (dropped > 0)
       std::fprintf(stderr,
                    "cartes: warning: %d comment lines dropped (only the leading comment block is kept; "

@@ -104,7 +104,20 @@ class Parser {
       if (required) error(line, what + "missing required key '" + std::string(key) + "'");
       return std::nullopt;
     }
-    if (const auto* s = n->as_string()) return s->get();
+    if (const auto* s = n->as_string()) {
+      // A control character (a NUL cuts the name in list and export) is refused;
+      // free text (notes) may hold line breaks and tabs.
+      const bool free_text = key == "notes" || key == "note" || key == "confidence_note";
+      for (unsigned char ch : s->get())
+        if ((ch < 0x20 && ch != '\t' && !(free_text && (ch == '\n' || ch == '\r'))) || ch == 0x7f) {
+          char code[8];
+          std::snprintf(code, sizeof code, "U+%04X", ch);
+          error(line_of(*n), what + "'" + std::string(key) + "' holds the control character " + code +
+                                 " (not allowed in " + (free_text ? "notes" : "names, ids and codes") + ")");
+          return std::nullopt;
+        }
+      return s->get();
+    }
     error(line_of(*n), what + "'" + std::string(key) + "' must be a string, not " + type_name(n->type()));
     return std::nullopt;
   }
@@ -379,6 +392,9 @@ Catalogue parse_catalogue(std::string_view text, const std::string& source_name,
 }
 
 Catalogue load_catalogue(const std::filesystem::path& file, const Vocabulary& vocabulary) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec))
+    throw InputError("the catalogue " + file.string() + " is a folder, not a TOML file");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError("cannot read the catalogue " + file.string());
   std::ostringstream ss;

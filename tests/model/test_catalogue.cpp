@@ -109,14 +109,14 @@ TEST_CASE("saving a canonical catalogue gives it back byte for byte") {
 
 TEST_CASE("any valid catalogue reaches the canonical form in one save, atomically") {
   const std::string messy =
-      "# en-tête gardé\n\nformat = 1\n[[alliance]]\nname = \"Tab\\there, \\\"quote\\\", \\u0001 ctl\"\n"
+      "# en-tête gardé\n\nformat = 1\n[[alliance]]\nname = \"Tab\\there, \\\"quote\\\", ctl\"\n"
       "id = 'litteral'\nstatus = \"imaginee\"\nthemes = [ \"numerique\" ,]\nfinalites = [\"promotion\"]\n"
       "temporalite = \"30_ans\"\nintensite = \"faible\"\ntendance = \"stable\"\n"
       "portage = { kind = \"informel\" }\nmembers = [ { level = \"commune\", code = \"99001\", name = \"Alpha\" } ]\n";
   const Catalogue first = parse_catalogue(messy, "messy.toml", vocabulary());
   const std::string canonical = to_canonical_toml(first);
   CHECK(canonical.rfind("# en-tête gardé\n\nformat = 1\n\n[[alliance]]\nid = \"litteral\"\n", 0) == 0);
-  CHECK_THAT(canonical, Catch::Contains(R"(name = "Tab\there, \"quote\", \u0001 ctl")"));
+  CHECK_THAT(canonical, Catch::Contains(R"(name = "Tab\there, \"quote\", ctl")"));
   const Catalogue second = parse_catalogue(canonical, "canonical.toml", vocabulary());
   CHECK(second.alliances.at(0).name == first.alliances.at(0).name);
   CHECK(to_canonical_toml(second) == canonical);
@@ -206,4 +206,28 @@ TEST_CASE("members are checked against the base: unknown codes with suggestions,
   CHECK(ok.errors.empty());
   CHECK(ok.out_of_scope.size() == 1);  // région 84 of the "france" alliance
   CHECK_NOTHROW(validate_against_base(good, base));
+}
+
+TEST_CASE("control characters in names are refused with file:line; notes may hold line breaks") {
+  const std::string text = read_text(catalogue_fixture("synthetic.toml"));
+  // "\u0000" in a TOML basic string is a NUL: it would cut the name in list and export.
+  std::string nul = text;
+  const std::string name_line = "name = \"Alliance de niveaux mêlés\"";
+  nul.replace(nul.find(name_line), name_line.size(), "name = \"Alliance\\u0000cachée\"");
+  try {
+    parse_catalogue(nul, "nul.toml", vocabulary());
+    FAIL("accepted a NUL in a name");
+  } catch (const CatalogueError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("nul.toml:8: ") && Catch::Contains("control character U+0000"));
+  }
+  std::string notes = text;
+  const std::string notes_start = "notes = \"Un EPCI";
+  notes.replace(notes.find(notes_start), notes_start.size(), "notes = \"Ligne 1\\nLigne 2\\tUn EPCI");
+  CHECK(parse_catalogue(notes, "notes.toml", vocabulary()).alliances.front().notes.find('\n') != std::string::npos);
+}
+
+TEST_CASE("a folder given as the catalogue is an input error naming it") {
+  cartes::test::ScratchDir dir("catalogue-folder");
+  CHECK_THROWS_AS(load_catalogue(dir.path(), vocabulary()), InputError);
+  CHECK_THROWS_WITH(load_catalogue(dir.path(), vocabulary()), Catch::Contains("is a folder, not a TOML file"));
 }
