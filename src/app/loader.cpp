@@ -45,7 +45,7 @@ LoadedAlliances load_alliances(const DataPaths& paths, const model::TerritoryBas
   if (progress) progress->step("computing perimeters");
   out.perimeters = model::compute_perimeters(base, out.alliances, progress);
   if (progress) progress->step("computing overlaps");
-  out.overlaps = model::compute_overlaps(base, out.alliances, out.perimeters);
+  out.overlaps = model::compute_overlaps(base, out.perimeters);
   out.scene.origin = base_scene.origin;
   render::add_alliances(out.scene, base_scene, out.perimeters, progress);
   out.seconds = since(t0);

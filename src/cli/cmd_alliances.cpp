@@ -210,14 +210,21 @@ class AlliancesCommand final : public Command {
       throw UsageError("no alliance '" + id_ + "' in " + options_.catalogue_path().string() + " (ids: " + ids + ")");
     }
     const std::size_t i = static_cast<std::size_t>(it - all.begin());
-    const auto overlaps = model::compute_overlaps(d.base, all, d.perimeters);
+    // This alliance's overlaps, with the area of their dissolved geometry (as exported).
+    std::vector<model::Overlap> overlaps;
+    for (model::Overlap& o : model::compute_overlaps(d.base, d.perimeters))
+      if (o.a == i || o.b == i) {
+        const geo::Geometry g = model::overlap_geometry(d.base, d.perimeters, o);
+        o.area_km2 = g.is_empty() ? 0.0 : g.area() / 1e6;
+        overlaps.push_back(o);
+      }
     if (show_format_ == "json") {
       ordered_json j = alliance_json(d, i);
       ordered_json shared = ordered_json::array();
       for (const auto& o : overlaps)
         if (o.a == i || o.b == i)
           shared.push_back({{"with", all[o.a == i ? o.b : o.a].id},
-                            {"communes", o.communes.size()},
+                            {"communes", o.communes},
                             {"area_km2", std::round(o.area_km2 * 100) / 100},
                             {"population_municipale", o.population_municipale}});
       j["overlaps"] = shared;
@@ -270,7 +277,7 @@ class AlliancesCommand final : public Command {
     for (const auto& o : overlaps)
       if (o.a == i || o.b == i)
         std::printf("  Overlaps     %s: %zu communes, %s km², %lld hab.\n",
-                    d.catalogue.alliances[o.a == i ? o.b : o.a].id.c_str(), o.communes.size(),
+                    d.catalogue.alliances[o.a == i ? o.b : o.a].id.c_str(), o.communes,
                     format_fixed(o.area_km2, 1).c_str(), static_cast<long long>(o.population_municipale));
     for (const auto& s : a.sources) std::printf("  Source       %s\n", s.c_str());
     if (!a.notes.empty()) std::printf("  Notes        %s\n", a.notes.c_str());

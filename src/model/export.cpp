@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "core/paths.hpp"
 #include "geo/gpkg_writer.hpp"
 
@@ -395,8 +396,9 @@ std::size_t write_partners(geo::GpkgWriter& w, const Catalogue& cat, const Vocab
   return n;
 }
 
-void write_overlaps(geo::GpkgWriter& w, const Catalogue& cat, const std::vector<Perimeter>& perimeters,
-                    const std::vector<Overlap>& overlaps) {
+void write_overlaps(geo::GpkgWriter& w, const TerritoryBase& base, const Catalogue& cat,
+                    const std::vector<Perimeter>& perimeters, const std::vector<Overlap>& overlaps,
+                    unsigned threads) {
   geo::LayerDef def{"overlaps", geo::GeometryKind::multipolygon, 2154,
                     fields({{"alliance_a", FieldType::text},
                             {"alliance_b", FieldType::text},
@@ -410,14 +412,16 @@ void write_overlaps(geo::GpkgWriter& w, const Catalogue& cat, const std::vector<
                             {"share_of_b", FieldType::real}}),
                     "Pairs of alliances sharing communes: shared communes, area, population and geometry"};
   auto& layer = w.add_layer(def);
-  for (const auto& o : overlaps) {
+  for_each_overlap_geometry(base, perimeters, overlaps, threads, [&](std::size_t i, const geo::Geometry& g) {
+    const Overlap& o = overlaps[i];
+    const double area = g.is_empty() ? 0.0 : g.area() / 1e6;  // of the geometry written
     const double area_a = perimeters[o.a].area_km2, area_b = perimeters[o.b].area_km2;
     layer.write({text(cat.alliances[o.a].id), text(cat.alliances[o.b].id), text(cat.alliances[o.a].name),
-                 text(cat.alliances[o.b].name), integer(static_cast<std::int64_t>(o.communes.size())),
-                 real(round2(o.area_km2)), integer(o.population_municipale), integer(o.population_totale),
-                 real(area_a > 0 ? o.area_km2 / area_a : 0.0), real(area_b > 0 ? o.area_km2 / area_b : 0.0)},
-                o.geometry.is_empty() ? nullptr : &o.geometry);
-  }
+                 text(cat.alliances[o.b].name), integer(static_cast<std::int64_t>(o.communes)), real(round2(area)),
+                 integer(o.population_municipale), integer(o.population_totale),
+                 real(area_a > 0 ? area / area_a : 0.0), real(area_b > 0 ? area / area_b : 0.0)},
+                g.is_empty() ? nullptr : &g);
+  });
 }
 
 std::vector<std::string> theme_ids(const Vocabulary& v) {
@@ -526,7 +530,7 @@ ExportSummary export_gpkg(const std::filesystem::path& out, const TerritoryBase&
                                         std::to_string(catalogue.alliances.size()) + " alliances");
   const auto palette = load_theme_palette(options.palette.empty() ? default_theme_palette() : options.palette);
   if (progress) progress->step("overlaps and coverage");
-  const auto overlaps = compute_overlaps(base, catalogue.alliances, perimeters, options.threads);
+  const auto overlaps = compute_overlaps(base, perimeters);
   const auto coverage = compute_coverage(base, catalogue.alliances, perimeters);
   const auto epci_coverage = compute_epci_coverage(base, catalogue.alliances, perimeters);
 
@@ -539,7 +543,7 @@ ExportSummary export_gpkg(const std::filesystem::path& out, const TerritoryBase&
   if (progress) progress->advance(0.1);
   summary.features["alliance_members"] = write_members(w, catalogue, base);
   summary.features["alliance_partners"] = write_partners(w, catalogue, vocabulary);
-  write_overlaps(w, catalogue, perimeters, overlaps);
+  write_overlaps(w, base, catalogue, perimeters, overlaps, options.threads);
   summary.features["overlaps"] = overlaps.size();
   if (progress) progress->advance(0.3);
   write_density(w, base, vocabulary, coverage);

@@ -10,43 +10,14 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "geo/contiguity.hpp"
 #include "geo/dissolve.hpp"
 
 namespace cartes::model {
-
-void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& fn) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, n));
-  if (threads <= 1) {
-    for (std::size_t i = 0; i < n; ++i) fn(i);
-    return;
-  }
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> failed{false};
-  std::exception_ptr first_error;
-  std::mutex error_mutex;
-  auto worker = [&] {
-    for (;;) {
-      const std::size_t i = next.fetch_add(1);
-      if (i >= n || failed.load()) return;
-      try {
-        fn(i);
-      } catch (...) {
-        std::lock_guard lock(error_mutex);
-        if (!first_error) first_error = std::current_exception();
-        failed.store(true);
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  pool.reserve(threads);
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
-  for (auto& t : pool) t.join();
-  if (first_error) std::rethrow_exception(first_error);
-}
 
 namespace {
 
@@ -232,35 +203,124 @@ std::vector<Perimeter> compute_perimeters(const TerritoryBase& base, const std::
   return out;
 }
 
-std::vector<Overlap> compute_overlaps(const TerritoryBase& base, [[maybe_unused]] const std::vector<Alliance>& alliances,
-                                      const std::vector<Perimeter>& perimeters, unsigned threads) {
-  // Shared communes first (cheap, sorted intersections), geometry only for the pairs that share some.
+std::vector<Overlap> compute_overlaps(const TerritoryBase& base, const std::vector<Perimeter>& perimeters) {
+  // Through the communes: each alliance meets only those covering one of its
+  // communes, and the figures are summed as it goes (no list of shared
+  // communes, no geometry): memory grows with the overlaps, not with pairs
+  // times communes.
+  const auto& communes = base.layer(Level::commune);
+  std::vector<std::vector<std::uint32_t>> covering(communes.size());  // commune -> alliances, ascending
+  for (std::size_t p = 0; p < perimeters.size(); ++p)
+    for (std::size_t c : perimeters[p].communes) covering[c].push_back(static_cast<std::uint32_t>(p));
   std::vector<Overlap> out;
-  for (std::size_t a = 0; a < perimeters.size(); ++a)
-    for (std::size_t b = a + 1; b < perimeters.size(); ++b) {
-      Overlap o;
+  std::vector<Overlap> with(perimeters.size());  // per b, the figures shared with the current a
+  std::vector<std::uint32_t> met;
+  for (std::size_t a = 0; a < perimeters.size(); ++a) {
+    met.clear();
+    for (std::size_t c : perimeters[a].communes)
+      for (std::uint32_t b : covering[c]) {
+        if (b <= a) continue;
+        Overlap& o = with[b];
+        if (o.communes == 0) met.push_back(b);
+        ++o.communes;
+        o.area_km2 += communes[c].area_km2;
+        o.population_municipale += communes[c].population_municipale;
+        o.population_totale += communes[c].population_totale;
+      }
+    std::sort(met.begin(), met.end());
+    for (std::uint32_t b : met) {
+      Overlap& o = with[b];
       o.a = a;
       o.b = b;
-      std::set_intersection(perimeters[a].communes.begin(), perimeters[a].communes.end(),
-                            perimeters[b].communes.begin(), perimeters[b].communes.end(),
-                            std::back_inserter(o.communes));
-      if (!o.communes.empty()) out.push_back(std::move(o));
+      out.push_back(o);
+      o = Overlap{};
     }
-  const auto& communes = base.layer(Level::commune);
-  DissolveCache cache;
-  parallel_for(out.size(), threads, [&](std::size_t k) {
-    Overlap& o = out[k];
-    for (std::size_t i : o.communes) {
-      o.population_municipale += communes[i].population_municipale;
-      o.population_totale += communes[i].population_totale;
-    }
-    // One perimeter inside the other (every alliance inside a région-wide one): its geometry is the overlap.
-    if (o.communes == perimeters[o.a].communes) o.geometry = perimeters[o.a].geometry.clone();
-    else if (o.communes == perimeters[o.b].communes) o.geometry = perimeters[o.b].geometry.clone();
-    else o.geometry = cache.get(o.communes, [&] { return dissolve_communes(base, o.communes); }).geometry;
-    o.area_km2 = o.geometry.is_empty() ? 0.0 : o.geometry.area() / 1e6;
-  });
+  }
   return out;
+}
+
+std::vector<std::size_t> shared_communes(const Perimeter& a, const Perimeter& b) {
+  std::vector<std::size_t> out;
+  std::set_intersection(a.communes.begin(), a.communes.end(), b.communes.begin(), b.communes.end(),
+                        std::back_inserter(out));
+  return out;
+}
+
+geo::Geometry overlap_geometry(const TerritoryBase& base, const std::vector<Perimeter>& perimeters,
+                               const Overlap& o) {
+  const std::vector<std::size_t> shared = shared_communes(perimeters[o.a], perimeters[o.b]);
+  // One perimeter inside the other (every alliance inside a région-wide one): its geometry is the overlap.
+  if (shared == perimeters[o.a].communes) return perimeters[o.a].geometry.clone();
+  if (shared == perimeters[o.b].communes) return perimeters[o.b].geometry.clone();
+  return dissolve_communes(base, shared).geometry;
+}
+
+namespace {
+// FNV-1a over the commune indices: a key for a set of communes.
+std::uint64_t hash_of(const std::vector<std::size_t>& communes) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (std::size_t c : communes) {
+    h ^= static_cast<std::uint64_t>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+}  // namespace
+
+void for_each_overlap_geometry(const TerritoryBase& base, const std::vector<Perimeter>& perimeters,
+                               const std::vector<Overlap>& overlaps, unsigned threads,
+                               const std::function<void(std::size_t, const geo::Geometry&)>& fn) {
+  // Pass 1: the last overlap using each distinct set (by hash), so its geometry can be dropped after it.
+  std::unordered_map<std::uint64_t, std::size_t> last_use;
+  for (std::size_t i = 0; i < overlaps.size(); ++i)
+    last_use[hash_of(shared_communes(perimeters[overlaps[i].a], perimeters[overlaps[i].b]))] = i;
+
+  struct Made {
+    std::vector<std::size_t> communes;  // to tell a hash collision from a reuse
+    geo::Geometry geometry;
+  };
+  std::unordered_map<std::uint64_t, Made> made;
+  constexpr std::size_t batch = 512;
+  for (std::size_t first = 0; first < overlaps.size(); first += batch) {
+    const std::size_t n = std::min(batch, overlaps.size() - first);
+    std::vector<std::vector<std::size_t>> shared(n);
+    std::vector<std::uint64_t> keys(n);
+    std::vector<std::size_t> todo;        // batch positions whose geometry is made here
+    std::vector<geo::Geometry> own(n);     // geometries of hash collisions, made apart
+    std::vector<std::size_t> collisions;
+    for (std::size_t k = 0; k < n; ++k) {
+      const Overlap& o = overlaps[first + k];
+      shared[k] = shared_communes(perimeters[o.a], perimeters[o.b]);
+      keys[k] = hash_of(shared[k]);
+      auto [it, inserted] = made.try_emplace(keys[k]);
+      if (inserted) {
+        it->second.communes = shared[k];
+        todo.push_back(k);
+      } else if (it->second.communes != shared[k]) {
+        collisions.push_back(k);
+      }
+    }
+    // References into `made` stay valid: no insertion happens while the workers run.
+    std::vector<Made*> targets;
+    for (std::size_t k : todo) targets.push_back(&made.at(keys[k]));
+    parallel_for(todo.size() + collisions.size(), threads, [&](std::size_t j) {
+      if (j < todo.size()) targets[j]->geometry = overlap_geometry(base, perimeters, overlaps[first + todo[j]]);
+      else own[collisions[j - todo.size()]] = overlap_geometry(base, perimeters, overlaps[first + collisions[j - todo.size()]]);
+    });
+    std::size_t next_collision = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t i = first + k;
+      const bool collided = next_collision < collisions.size() && collisions[next_collision] == k;
+      if (collided) {
+        ++next_collision;
+        fn(i, own[k]);
+        own[k] = geo::Geometry();
+        continue;
+      }
+      fn(i, made.at(keys[k]).geometry);
+      if (last_use.at(keys[k]) == i) made.erase(keys[k]);
+    }
+  }
 }
 
 namespace {

@@ -30,13 +30,14 @@ struct Perimeter {
   bool dissolve_fell_back = false;
 };
 
+// The figures two alliances share; its geometry is overlap_geometry(), made
+// only by the writers that need it, one batch at a time.
 struct Overlap {
   std::size_t a = 0, b = 0;           // indices into the perimeters vector, a < b
-  std::vector<std::size_t> communes;  // shared communes
-  double area_km2 = 0;
+  std::size_t communes = 0;           // shared communes
+  double area_km2 = 0;                // sum of the shared communes' areas
   std::int64_t population_municipale = 0;
   std::int64_t population_totale = 0;
-  geo::Geometry geometry;             // shared geometry (dissolve of the shared communes)
 };
 
 // Per commune: how many alliances cover it, in total and by theme id.
@@ -69,17 +70,25 @@ struct EpciCoverage {
 std::vector<Perimeter> compute_perimeters(const TerritoryBase& base, const std::vector<Alliance>& alliances,
                                           Progress* progress = nullptr, unsigned threads = 0);
 // Every pair of alliances sharing at least one commune, ordered by (a, b).
-std::vector<Overlap> compute_overlaps(const TerritoryBase& base, const std::vector<Alliance>& alliances,
-                                      const std::vector<Perimeter>& perimeters, unsigned threads = 0);
+std::vector<Overlap> compute_overlaps(const TerritoryBase& base, const std::vector<Perimeter>& perimeters);
+// The communes two perimeters share, sorted.
+std::vector<std::size_t> shared_communes(const Perimeter& a, const Perimeter& b);
+// The shared geometry of an overlap: the dissolve of its communes (or the
+// smaller perimeter's geometry when one holds the other).
+geo::Geometry overlap_geometry(const TerritoryBase& base, const std::vector<Perimeter>& perimeters, const Overlap& o);
+// Calls fn(i, geometry of overlaps[i]) for every overlap, in order. The
+// geometries are made a batch at a time in parallel and dropped after fn:
+// memory holds one batch, however many overlaps there are. Overlaps with the
+// same shared communes (EPCI-level alliances often have them) share one
+// dissolve, kept until its last use.
+void for_each_overlap_geometry(const TerritoryBase& base, const std::vector<Perimeter>& perimeters,
+                               const std::vector<Overlap>& overlaps, unsigned threads,
+                               const std::function<void(std::size_t, const geo::Geometry&)>& fn);
 // One entry per commune of the base (total 0 where no alliance exists), in base order.
 std::vector<CommuneCoverage> compute_coverage(const TerritoryBase& base, const std::vector<Alliance>& alliances,
                                               const std::vector<Perimeter>& perimeters);
 // One entry per EPCI of the base, in base order.
 std::vector<EpciCoverage> compute_epci_coverage(const TerritoryBase& base, const std::vector<Alliance>& alliances,
                                                 const std::vector<Perimeter>& perimeters);
-
-// Runs fn(i) for i in [0, n) on up to `threads` std::threads (0: hardware
-// concurrency); rethrows the first exception once every thread has stopped.
-void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& fn);
 
 }  // namespace cartes::model

@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 
+#include "core/parallel.hpp"
 #include "geo/coverage_simplify.hpp"
 
 namespace cartes::render {
@@ -62,7 +63,7 @@ SceneData build_base_scene(const model::TerritoryBase& base, Progress* progress)
   constexpr std::size_t layer_count = model::all_levels.size();
   std::array<std::vector<std::vector<geo::Polygon>>, layer_count> polygons;
   std::array<std::unique_ptr<geo::CoverageSimplifier>, layer_count> simplifiers;
-  model::parallel_for(layer_count, 0, [&](std::size_t l) {
+  parallel_for(layer_count, 0, [&](std::size_t l) {
     for (const auto& t : base.layer(model::all_levels[l]))
       polygons[l].push_back(t.geometry.is_empty() ? std::vector<geo::Polygon>{} : t.geometry.polygons());
     simplifiers[l] = std::make_unique<geo::CoverageSimplifier>(polygons[l]);
@@ -71,7 +72,7 @@ SceneData build_base_scene(const model::TerritoryBase& base, Progress* progress)
   std::mutex progress_mutex;
   std::size_t done = 0;
   // Job order: the full detail of every layer first (the largest), communes first.
-  model::parallel_for(jobs, 0, [&](std::size_t job) {
+  parallel_for(jobs, 0, [&](std::size_t job) {
     const std::size_t l = job % layer_count, k = job / layer_count;
     if (progress && progress->cancelled()) return;
     const auto level = model::all_levels[l];

@@ -80,16 +80,17 @@ TEST_CASE("pairwise overlaps: shared communes, area, population and geometry") {
       alliance("est", {"mobilite", "sante"}, {{Level::epci, "200000002"}, {Level::epci, "200000003"}}),  // 3-6
       alliance("ilot", {"energie"}, {{Level::commune, "99007"}})};                                 // 7
   const auto p = compute_perimeters(base, alliances);
-  const auto overlaps = compute_overlaps(base, alliances, p);
+  const auto overlaps = compute_overlaps(base, p);
   REQUIRE(overlaps.size() == 1);  // "ilot" shares nothing
   const Overlap& o = overlaps[0];
   CHECK(o.a == 0);
   CHECK(o.b == 1);
-  CHECK(o.communes == std::vector<std::size_t>{2, 3});
+  CHECK(o.communes == 2);
+  CHECK(shared_communes(p[0], p[1]) == std::vector<std::size_t>{2, 3});
   CHECK(o.population_municipale == 300 + 400);
   CHECK(o.population_totale == 305 + 405);
   CHECK(o.area_km2 == Approx(2.0));
-  CHECK(o.geometry.area() == Approx(p[0].geometry.intersection(p[1].geometry).area()));
+  CHECK(overlap_geometry(base, p, o).area() == Approx(p[0].geometry.intersection(p[1].geometry).area()));
 
   const auto coverage = compute_coverage(base, alliances, p);
   REQUIRE(coverage.size() == 7);
@@ -136,15 +137,4 @@ TEST_CASE("parts: communes closer than the tolerance touch, farther ones stand a
   CHECK(count_parts(all, parts_tolerance_m) == 2);
   CHECK(count_parts(all, 1000.0) == 1);
   CHECK(count_parts({}, parts_tolerance_m) == 0);
-}
-
-TEST_CASE("parallel_for runs every index once and rethrows the first error") {
-  std::vector<int> hits(1000, 0);
-  parallel_for(hits.size(), 4, [&](std::size_t i) { hits[i] += 1; });
-  CHECK(std::all_of(hits.begin(), hits.end(), [](int h) { return h == 1; }));
-  CHECK_THROWS_AS(parallel_for(100, 3,
-                               [](std::size_t i) {
-                                 if (i == 42) throw DataError("boom");
-                               }),
-                  DataError);
 }

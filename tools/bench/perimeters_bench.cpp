@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "core/paths.hpp"
 #include "geo/geometry.hpp"
 #include "model/catalogue.hpp"
@@ -150,13 +151,20 @@ int main(int argc, char** argv) {
     }
     for (const auto& g : naive) area_naive += g.is_empty() ? 0 : g.area() / 1e6;
 
+    // Ours: the figures from the commune index, then every geometry (as the export does).
     std::vector<Overlap> overlaps;
-    const double ours_o = best_of(repeat, [&] { overlaps = compute_overlaps(base, cat.alliances, perimeters, threads); });
+    std::vector<double> overlap_areas;
+    const double ours_o = best_of(repeat, [&] {
+      overlaps = compute_overlaps(base, perimeters);
+      overlap_areas.assign(overlaps.size(), 0.0);
+      parallel_for(overlaps.size(), threads,
+                   [&](std::size_t i) { overlap_areas[i] = overlap_geometry(base, perimeters, overlaps[i]).area() / 1e6; });
+    });
     double naive_shared = 0, ours_shared = 0;
     std::size_t naive_pairs = 0;
     int naive_failures = 0;
     const double base_o = best_of(repeat, [&] { naive_pairs = naive_overlaps(naive, naive_shared, naive_failures); });
-    for (const auto& o : overlaps) ours_shared += o.area_km2;
+    for (double a : overlap_areas) ours_shared += a;
 
     const auto dir = std::filesystem::temp_directory_path() / ("cartes-bench-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
