@@ -130,11 +130,44 @@ std::string qml_document(const std::string& renderer) {
          renderer + "\n<layerGeometryType>2</layerGeometryType>\n</qgis>\n";
 }
 
-// Fill alpha by intensity (0-255): faible 25 %, moyenne 50 %, forte 75 %.
+// Fill alpha of an intensity (0-255): faible 25 %, moyenne 50 %, forte 75 %.
+int fill_alpha(Intensity intensity) {
+  switch (intensity) {
+    case Intensity::faible: return 64;
+    case Intensity::moyenne: return 128;
+    case Intensity::forte: return 191;
+  }
+  return 128;
+}
+// The outline of a status: dashed for imaginées.
+const char* outline_style(Status status) {
+  switch (status) {
+    case Status::a_loeuvre: return "solid";
+    case Status::imaginee: return "dash";
+  }
+  return "solid";
+}
+
+// CASE WHEN "field" = 'id' THEN value ... ELSE value END over every value of
+// the family, the ELSE giving the value of `usual` (and of those alike).
 // (QGIS expressions have no "simple" CASE x WHEN v form: each WHEN is a condition.)
-const char* alpha_expression =
-    "CASE WHEN \"intensite\" = 'faible' THEN 64 WHEN \"intensite\" = 'moyenne' THEN 128 ELSE 191 END";
-const char* outline_style_expression = "CASE WHEN \"status\" = 'imaginee' THEN 'dash' ELSE 'solid' END";
+template <typename E, typename F>
+std::string case_expression(F value_of, E usual) {
+  const std::string otherwise = value_of(usual);
+  std::string out = "CASE";
+  for (E v : all_values<E>())
+    if (value_of(v) != otherwise)
+      out += " WHEN \"" + std::string(FamilyEnum<E>::key) + "\" = '" + std::string(to_string(v)) + "' THEN " +
+             value_of(v);
+  return out + " ELSE " + otherwise + " END";
+}
+
+std::string alpha_expression() {
+  return case_expression<Intensity>([](Intensity i) { return std::to_string(fill_alpha(i)); }, Intensity::forte);
+}
+std::string outline_style_expression() {
+  return case_expression<Status>([](Status s) { return "'" + std::string(outline_style(s)) + "'"; }, Status::a_loeuvre);
+}
 
 }  // namespace
 
@@ -147,8 +180,8 @@ std::string alliances_qml(const Vocabulary& vocabulary, const std::vector<ThemeC
     s.fill = rgb + ",128";
     s.outline = rgb + ",255";
     s.outline_mm = 0.6;
-    s.data_defined = {data_defined("fillColor", "color_rgba(" + rgb + ", " + alpha_expression + ")"),
-                      data_defined("outlineStyle", outline_style_expression)};
+    s.data_defined = {data_defined("fillColor", "color_rgba(" + rgb + ", " + alpha_expression() + ")"),
+                      data_defined("outlineStyle", outline_style_expression())};
     const std::string name = std::to_string(n++);
     categories += "<category render=\"true\" symbol=\"" + name + "\" value=\"" + xml_escape(value) + "\" label=\"" +
                   xml_escape(label) + "\"/>\n";

@@ -112,6 +112,32 @@ IntensityStyle intensity_style(model::Intensity i) {
   return {0.10f, 2.0f, 2.0f};
 }
 
+bool dashed_outline(model::Status status) {
+  switch (status) {
+    case model::Status::a_loeuvre: return false;
+    case model::Status::imaginee: return true;
+  }
+  return false;
+}
+
+float trend_arrow_angle(model::Trend trend) {
+  switch (trend) {
+    case model::Trend::monte_en_puissance: return -0.785f;
+    case model::Trend::stable: return 0.f;
+    case model::Trend::s_essouffle: return 0.785f;
+  }
+  return 0.f;
+}
+
+std::string_view trend_glyph(model::Trend trend) {
+  switch (trend) {
+    case model::Trend::monte_en_puissance: return "↗";
+    case model::Trend::stable: return "→";
+    case model::Trend::s_essouffle: return "↘";
+  }
+  return "→";
+}
+
 const std::array<DensityClass, 7>& density_classes() {
   static const std::array<DensityClass, 7> classes{{{1, Color::hex("#ffffb2")},
                                                     {2, Color::hex("#fed976")},

@@ -57,6 +57,14 @@ struct IntensityStyle {
 };
 IntensityStyle intensity_style(model::Intensity intensity);
 
+// What the status does: a dashed outline (imaginée) or a solid one.
+bool dashed_outline(model::Status status);
+
+// The trend card as an arrow before the alliance's name: its angle in
+// radians (screen y down: negative goes up) and the same as a glyph.
+float trend_arrow_angle(model::Trend trend);
+std::string_view trend_glyph(model::Trend trend);
+
 // Hatch period in pixels (stripe every N pixels).
 inline constexpr float hatch_period_px = 11.0f;
 // Dash length of the outline of an imaginée alliance, pixels.
