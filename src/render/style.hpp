@@ -35,9 +35,8 @@ struct ThemeStyle {
 class ThemePalette {
  public:
   ThemePalette();  // empty: every theme gets the fallback style
-  // CSV with a header naming at least `theme` (or `id`) and `color`
-  // (or `colour`) columns, "#rrggbb" values; an optional `label` column.
-  // Throws InputError when unreadable, DataError naming file and line when wrong.
+  // The palette file as model::load_theme_palette reads it (its rules and
+  // errors); the rows' order gives the hatch angles.
   static ThemePalette load(const std::filesystem::path& csv);
 
   const ThemeStyle& style(std::string_view theme) const;
