@@ -3,47 +3,16 @@
 #include <numeric>
 
 #include "geo/gpkg_writer.hpp"
+#include "model/qgis_style.hpp"
 
 namespace cartes::analysis {
 
-std::string outline_qml(const std::string& rgb, double width_mm, bool dashed) {
-  // QGIS 3 style document: single outline symbol, no fill, "name" labels
-  // placed along the perimeter (placement 7) so concentric rings stay readable.
-  const std::string w = std::to_string(width_mm);
-  return R"(<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.0" styleCategories="Symbology|Labeling">
-  <renderer-v2 type="singleSymbol" symbollevels="0" enableorderby="0" forceraster="0">
-    <symbols>
-      <symbol type="fill" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
-        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
-          <Option type="Map">
-            <Option name="color" type="QString" value="0,0,0,0"/>
-            <Option name="outline_color" type="QString" value=")" +
-         rgb + R"(,255"/>
-            <Option name="outline_style" type="QString" value=")" +
-         (dashed ? "dash" : "solid") + R"("/>
-            <Option name="outline_width" type="QString" value=")" +
-         w + R"("/>
-            <Option name="outline_width_unit" type="QString" value="MM"/>
-            <Option name="style" type="QString" value="no"/>
-          </Option>
-        </layer>
-      </symbol>
-    </symbols>
-  </renderer-v2>
-  <labeling type="simple">
-    <settings calloutType="simple">
-      <text-style fieldName="name" fontSize="9" fontSizeUnit="Point" textColor=")" +
-         rgb + R"(,255" isExpression="0"/>
-      <text-buffer bufferDraw="1" bufferSize="0.8" bufferColor="255,255,255,255"/>
-      <placement placement="7" dist="1"/>
-      <rendering obstacle="1" scaleVisibility="0"/>
-    </settings>
-  </labeling>
-  <layerGeometryType>2</layerGeometryType>
-</qgis>
-)";
+namespace {
+// Labels on "name" along the perimeter, in the outline's colour.
+std::string ring_style(const std::string& rgb, double width_mm, bool dashed) {
+  return model::outline_qml(rgb, width_mm, dashed, model::QmlLabels{"name", rgb});
 }
+}  // namespace
 
 namespace {
 
@@ -119,7 +88,7 @@ void write_rings_gpkg(const RingsResult& result, const std::filesystem::path& fi
     for (const auto& r : result.rows)
       if (std::find(spec.families.begin(), spec.families.end(), r.family) != spec.families.end())
         layer.write(perimeter_values(result, r), r.geometry.null() ? nullptr : &r.geometry);
-    writer.add_style({spec.name, std::string(spec.name) + " (cartes)", outline_qml(spec.rgb, spec.width_mm, spec.dashed),
+    writer.add_style({spec.name, std::string(spec.name) + " (cartes)", ring_style(spec.rgb, spec.width_mm, spec.dashed),
                       "", spec.description, true});
   }
   {
@@ -132,7 +101,7 @@ void write_rings_gpkg(const RingsResult& result, const std::filesystem::path& fi
       if (r.family == Family::band)
         layer.write({r.id, "Tampon " + r.name.substr(std::string("Bande ").size()), r.distance_km},
                     r.buffer.null() ? nullptr : &r.buffer);
-    writer.add_style({"band_buffers", "band_buffers (cartes)", outline_qml("30,90,200", 0.4, true), "",
+    writer.add_style({"band_buffers", "band_buffers (cartes)", ring_style("30,90,200", 0.4, true), "",
                       def.description, true});
   }
   {

@@ -18,7 +18,4 @@ namespace cartes::analysis {
 
 void write_rings_gpkg(const RingsResult& result, const std::filesystem::path& file);
 
-// QML of an outline-only polygon style labelled with field `name`.
-std::string outline_qml(const std::string& rgb, double width_mm, bool dashed);
-
 }  // namespace cartes::analysis

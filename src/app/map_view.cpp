@@ -27,7 +27,7 @@ void halo_text(ImDrawList* dl, ImVec2 p, ImU32 color, const char* text) {
 // The trend card as a glyph: an arrow up-right (monte en puissance), right
 // (stable) or down-right (s'essouffle).
 void trend_arrow(ImDrawList* dl, ImVec2 at, float size, model::Trend trend, ImU32 color) {
-  const float angle = trend == model::Trend::monte_en_puissance ? -0.785f : trend == model::Trend::s_essouffle ? 0.785f : 0.f;
+  const float angle = render::trend_arrow_angle(trend);
   const ImVec2 d(std::cos(angle), std::sin(angle));
   const ImVec2 n(-d.y, d.x);
   const ImVec2 tail(at.x - d.x * size / 2, at.y - d.y * size / 2);

@@ -15,8 +15,10 @@ std::string family_title(const AppModel& m, const std::string& family) {
 
 std::vector<model::VocabularyEntry> family_entries(const AppModel& m, const std::string& family) {
   if (family == "levels") {
-    return {{"commune", "Commune"}, {"epci", "EPCI"}, {"pays", "Pays / PETR"}, {"departement", "Département"},
-            {"region", "Région"}};
+    std::vector<model::VocabularyEntry> out;
+    for (auto level : model::all_levels)
+      out.push_back({std::string(model::level_name(level)), std::string(model::level_label(level))});
+    return out;
   }
   if (const auto* f = m.vocabulary.family(family)) return f->entries;
   return {};

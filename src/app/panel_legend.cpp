@@ -38,6 +38,31 @@ void hatch_swatch(const render::Color& c, float angle_deg, float stripe, float t
 }
 }  // namespace
 
+std::vector<LegendEntry> legend_entries(const AppModel& m) {
+  std::vector<LegendEntry> out;
+  const auto mid = render::intensity_style(model::Intensity::moyenne);
+  for (const auto& t : m.palette.themes())
+    out.push_back({"themes", t.id, m.label("themes", t.id), t.color, t.hatch_angle, mid, false, true});
+  const render::Color grey = render::Color::hex("#555555");
+  for (auto i : model::all_values<model::Intensity>()) {
+    auto st = render::intensity_style(i);
+    st.tint_alpha *= 2;  // on grey the map's tint is too faint to tell apart
+    out.push_back({"intensite", std::string(model::to_string(i)), m.label("intensite", model::to_string(i)), grey, 45,
+                   st, false, true});
+  }
+  for (auto s : model::all_values<model::Status>()) {
+    const bool dashed = render::dashed_outline(s);
+    out.push_back({"status", std::string(model::to_string(s)),
+                   m.label("status", model::to_string(s)) + (dashed ? " (tirets)" : " (trait plein)"), grey, 45, mid,
+                   dashed, true});
+  }
+  for (auto t : model::all_values<model::Trend>())
+    out.push_back({"tendance", std::string(model::to_string(t)),
+                   std::string(render::trend_glyph(t)) + " " + m.label("tendance", model::to_string(t)), grey, 45, mid, false,
+                   false});
+  return out;
+}
+
 void draw_legend_panel(const AppModel& m, const ViewOptions& view) {
   if (!ImGui::Begin("Légende")) {
     ImGui::End();
@@ -58,26 +83,18 @@ void draw_legend_panel(const AppModel& m, const ViewOptions& view) {
     ImGui::End();
     return;
   }
-  ImGui::TextDisabled("Thème (couleur et sens des hachures)");
-  const auto mid = render::intensity_style(model::Intensity::moyenne);
-  for (const auto& t : m.palette.themes()) {
-    hatch_swatch(t.color, t.hatch_angle, mid.stripe_px, mid.tint_alpha, false);
-    ImGui::TextUnformatted(m.label("themes", t.id).c_str());
+  std::string family;
+  for (const auto& e : legend_entries(m)) {
+    if (e.family != family) {
+      if (!family.empty()) ImGui::Separator();
+      family = e.family;
+      if (family == "themes") ImGui::TextDisabled("Thème (couleur et sens des hachures)");
+      if (family == "intensite") ImGui::TextDisabled("Intensité (opacité, épaisseur)");
+      if (family == "tendance") ImGui::TextDisabled("Tendance (flèche devant le nom)");
+    }
+    if (e.swatch) hatch_swatch(e.color, e.hatch_angle, e.intensity.stripe_px, e.intensity.tint_alpha, e.dashed);
+    ImGui::TextUnformatted(e.text.c_str());
   }
-  ImGui::Separator();
-  ImGui::TextDisabled("Intensité (opacité, épaisseur)");
-  const render::Color grey = render::Color::hex("#555555");
-  for (auto i : {model::Intensity::faible, model::Intensity::moyenne, model::Intensity::forte}) {
-    const auto st = render::intensity_style(i);
-    hatch_swatch(grey, 45, st.stripe_px, st.tint_alpha * 2, false);
-    ImGui::TextUnformatted(m.label("intensite", model::to_string(i)).c_str());
-  }
-  ImGui::Separator();
-  hatch_swatch(grey, 45, mid.stripe_px, mid.tint_alpha, false);
-  ImGui::TextUnformatted("À l’œuvre (trait plein)");
-  hatch_swatch(grey, 45, mid.stripe_px, mid.tint_alpha, true);
-  ImGui::TextUnformatted("Imaginée (tirets)");
-  ImGui::TextWrapped("Tendance : flèche ↗ monte en puissance, → stable, ↘ s’essouffle (devant le nom)");
   ImGui::TextWrapped("Alliance non contiguë : ses parties sont reliées par des tirets fins.");
   ImGui::End();
 }

@@ -12,23 +12,13 @@ const model::Territory* territory(const AppModel& m, const render::Pick& p) {
   const auto& layer = m.base().layer(p.level);
   return p.index < layer.size() ? &layer[p.index] : nullptr;
 }
-const char* level_label(model::Level l) {
-  switch (l) {
-    case model::Level::commune: return "Commune";
-    case model::Level::epci: return "EPCI";
-    case model::Level::pays: return "Pays";
-    case model::Level::departement: return "Département";
-    case model::Level::region: return "Région";
-  }
-  return "";
-}
 }  // namespace
 
 void draw_territory_tooltip(const AppModel& m, const render::Pick& hovered) {
   const auto* t = territory(m, hovered);
   if (!t) return;
   ImGui::BeginTooltip();
-  ImGui::Text("%s %s", level_label(t->level), t->name.c_str());
+  ImGui::Text("%s %s", std::string(model::level_label(t->level)).c_str(), t->name.c_str());
   ImGui::TextDisabled("code %s — %s hab.", t->code.c_str(), format_int(t->population_municipale).c_str());
   if (m.alliances_loaded) ImGui::Text("%zu alliance(s) — cliquer pour la liste", m.alliances_covering(*t).size());
   ImGui::EndTooltip();
@@ -45,7 +35,7 @@ void draw_territory_panel(const AppModel& m, const std::optional<render::Pick>& 
     ImGui::End();
     return;
   }
-  ImGui::Text("%s %s", level_label(t->level), t->name.c_str());
+  ImGui::Text("%s %s", std::string(model::level_label(t->level)).c_str(), t->name.c_str());
   ImGui::TextDisabled("code %s — %s hab. — %.0f km²", t->code.c_str(), format_int(t->population_municipale).c_str(),
                       t->area_km2);
   if (t->level == model::Level::commune && !t->epci.empty()) {

@@ -37,6 +37,20 @@ void draw_territory_tooltip(const AppModel& model, const render::Pick& hovered);
 void draw_territory_panel(const AppModel& model, const std::optional<render::Pick>& selected,
                           const PanelCallbacks& cb);
 
+// One row of the legend of the themes mode: a swatch drawn like the map and
+// its text. Every value of the families the map draws (themes, intensite,
+// status, tendance) has one.
+struct LegendEntry {
+  std::string family;
+  std::string id;
+  std::string text;
+  render::Color color;
+  float hatch_angle = 45;
+  render::IntensityStyle intensity{};
+  bool dashed = false;
+  bool swatch = true;  // false: a text line (the trend arrows)
+};
+std::vector<LegendEntry> legend_entries(const AppModel& model);
 void draw_legend_panel(const AppModel& model, const ViewOptions& view);
 void draw_layers_panel(ViewOptions& view);
 

@@ -5,8 +5,16 @@
 namespace cartes::app {
 
 const std::vector<std::string>& filter_families() {
-  static const std::vector<std::string> f{"themes",      "finalites", "portage",  "levels",
-                                          "temporalite", "intensite", "tendance", "status"};
+  // The card families of model/families.hpp, the members' levels after portage
+  // (the workshop's "territoires" card).
+  static const std::vector<std::string> f = [] {
+    std::vector<std::string> out;
+    for (const auto& family : model::card_families()) {
+      out.emplace_back(family.key);
+      if (family.key == "portage") out.emplace_back("levels");
+    }
+    return out;
+  }();
   return f;
 }
 
@@ -76,7 +84,7 @@ render::MapFrame make_frame(const AppModel& m, const std::vector<std::size_t>& v
     }
     if (s.stripes.empty()) s.stripes.push_back({m.palette.style("").color, 45});
     s.intensity = render::intensity_style(a.intensite);
-    s.dashed = a.status == model::Status::imaginee;
+    s.dashed = render::dashed_outline(a.status);
     const bool wide = land_km2 > 0 && area(i) > v.outline_only_share * land_km2 && area(i) >= v.outline_only_min_km2;
     s.fill = !wide || v.highlight == i;
     // Offset outlines: where perimeters share a boundary (the same EPCI in

@@ -76,49 +76,41 @@ ordered_json alliance_json(const AllianceData& d, std::size_t i) {
   return j;
 }
 
+// One filter per card family (model/families.hpp), plus levels and member.
 struct Filters {
-  std::vector<std::string> themes, finalites, portage, partner_kinds, levels, temporalite, intensite, tendance, status,
-      confidence;
+  std::vector<std::vector<std::string>> by_family = std::vector<std::vector<std::string>>(model::card_families().size());
+  std::vector<std::string> levels;
   std::string member;
 
   void add_to(CLI::App& app) {
-    app.add_option("--theme", themes, "Keep alliances with one of these themes (ids of vocabularies.toml)");
-    app.add_option("--finalite", finalites, "... with one of these finalités");
-    app.add_option("--portage", portage, "... carried by one of these portage kinds");
-    app.add_option("--partner-kind", partner_kinds, "... with a partner of one of these kinds");
+    const auto families = model::card_families();
+    for (std::size_t i = 0; i < families.size(); ++i) {
+      const auto& f = families[i];
+      std::string ids;
+      for (auto id : f.ids) ids += (ids.empty() ? "" : ", ") + std::string(id);
+      app.add_option(std::string(f.option), by_family[i],
+                     "Keep alliances taking one of these values of " + std::string(f.label) + " (" +
+                         (f.extendable ? std::string("ids of vocabularies.toml") : ids) + ")");
+    }
     app.add_option("--level", levels, "... with a member of one of these levels (commune, epci, pays, departement, region)");
     app.add_option("--member", member, "... whose perimeter holds this commune or EPCI, or with this member code");
-    app.add_option("--temporalite", temporalite, "... of one of these horizons (immediat, 10_ans, 30_ans)");
-    app.add_option("--intensite", intensite, "... of one of these intensities (faible, moyenne, forte)");
-    app.add_option("--tendance", tendance, "... of one of these trends");
-    app.add_option("--status", status, "... of this status (a_loeuvre, imaginee)");
-    app.add_option("--confidence", confidence, "... of this confidence (sourced, approximate)");
   }
 
   // Unknown values are usage errors listing the allowed ones.
   void validate(const model::Vocabulary& vocab) const {
-    auto check = [&](const std::vector<std::string>& values, const char* family, const char* option) {
-      for (const auto& value : values)
-        if (!vocab.contains(family, value))
-          throw UsageError(std::string(option) + ": unknown value '" + value + "' (allowed: " + vocab.allowed(family) +
-                           ")");
-    };
-    check(themes, "themes", "--theme");
-    check(finalites, "finalites", "--finalite");
-    check(portage, "portage", "--portage");
-    check(partner_kinds, "partner_kinds", "--partner-kind");
-    check(temporalite, "temporalite", "--temporalite");
-    check(intensite, "intensite", "--intensite");
-    check(tendance, "tendance", "--tendance");
-    check(status, "status", "--status");
-    check(confidence, "confidence", "--confidence");
+    const auto families = model::card_families();
+    for (std::size_t i = 0; i < families.size(); ++i)
+      for (const auto& value : by_family[i])
+        if (!vocab.contains(families[i].key, value))
+          throw UsageError(std::string(families[i].option) + ": unknown value '" + value +
+                           "' (allowed: " + vocab.allowed(families[i].key) + ")");
     for (const auto& l : levels)
       if (!model::parse_level(l)) throw UsageError("--level: unknown level '" + l + "' (allowed: commune, epci, pays, departement, region)");
   }
 
   bool keep(const AllianceData& d, std::size_t i) const {
     const model::Alliance& a = d.catalogue.alliances[i];
-    auto any = [&a](const std::vector<std::string>& wanted, const char* family) {
+    auto any = [&a](const std::vector<std::string>& wanted, std::string_view family) {
       if (wanted.empty()) return true;
       const auto have = model::values_of(a, family);
       return std::any_of(wanted.begin(), wanted.end(),
@@ -126,11 +118,10 @@ struct Filters {
     };
     std::vector<std::string> level_ids;
     for (const auto& l : levels) level_ids.emplace_back(model::level_name(*model::parse_level(l)));
-    if (!(any(themes, "themes") && any(finalites, "finalites") && any(portage, "portage") &&
-          any(partner_kinds, "partner_kinds") && any(level_ids, "levels") && any(temporalite, "temporalite") &&
-          any(intensite, "intensite") && any(tendance, "tendance") && any(status, "status") &&
-          any(confidence, "confidence")))
-      return false;
+    if (!any(level_ids, "levels")) return false;
+    const auto families = model::card_families();
+    for (std::size_t f = 0; f < families.size(); ++f)
+      if (!any(by_family[f], families[f].key)) return false;
     if (member.empty()) return true;
     if (std::any_of(a.members.begin(), a.members.end(), [&](const model::Member& m) { return m.code == member; }))
       return true;

@@ -5,22 +5,17 @@
 //
 // Family values are stable ASCII ids (e.g. theme "mobilite"); their French
 // labels, and the allowed values, come from geodata/vocabularies.toml
-// (vocabulary.hpp). Thèmes and portage kinds are extendable there; the
-// others are fixed.
+// (vocabulary.hpp). The families themselves, their enums and fixed ids are
+// the table of families.hpp.
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "model/families.hpp"
 #include "model/territory.hpp"
 
 namespace cartes::model {
-
-enum class Status { a_loeuvre, imaginee };              // "a_loeuvre" / "imaginee"
-enum class Horizon { immediat, dix_ans, trente_ans };   // "immediat" / "10_ans" / "30_ans"
-enum class Intensity { faible, moyenne, forte };
-enum class Trend { monte_en_puissance, stable, s_essouffle };
-enum class Confidence { sourced, approximate };
 
 struct Member {
   Level level = Level::epci;
@@ -67,21 +62,8 @@ struct Alliance {
   bool has_member_level(Level level) const;
 };
 
-std::string_view to_string(Status);
-std::string_view to_string(Horizon);
-std::string_view to_string(Intensity);
-std::string_view to_string(Trend);
-std::string_view to_string(Confidence);
-
-std::optional<Status> parse_status(std::string_view);
-std::optional<Horizon> parse_horizon(std::string_view);
-std::optional<Intensity> parse_intensity(std::string_view);
-std::optional<Trend> parse_trend(std::string_view);
-std::optional<Confidence> parse_confidence(std::string_view);
-
-// The ids of a family fixed by the model ("status", "temporalite",
-// "intensite", "tendance", "confidence", "finalites"), in the model's order;
-// empty for extendable families (themes, portage, partner_kinds).
+// The ids of a family fixed by the model, in the model's order; empty for
+// extendable families (themes, portage, partner_kinds) and unknown ones.
 std::vector<std::string_view> fixed_family_ids(std::string_view family);
 
 // The ids an alliance takes in a family (vocabulary family names, plus

@@ -216,12 +216,12 @@ class Parser {
       error(line_of(*t.get("id")), "id '" + a.id + "' is not a slug (lower-case a-z, 0-9 and single '-')");
     const std::string what = a.id.empty() ? std::string("alliance: ") : "alliance '" + a.id + "': ";
     a.name = required_text(t, "name", a.line, what);
-    if (auto v = word(t, "status", "status", true, a.line, what)) a.status = *parse_status(*v);
+    if (auto v = word(t, "status", "status", true, a.line, what)) a.status = *parse_value<Status>(*v);
     a.themes = words(t, "themes", "themes", a.line, what);
     a.finalites = words(t, "finalites", "finalites", a.line, what);
-    if (auto v = word(t, "temporalite", "temporalite", true, a.line, what)) a.temporalite = *parse_horizon(*v);
-    if (auto v = word(t, "intensite", "intensite", true, a.line, what)) a.intensite = *parse_intensity(*v);
-    if (auto v = word(t, "tendance", "tendance", true, a.line, what)) a.tendance = *parse_trend(*v);
+    if (auto v = word(t, "temporalite", "temporalite", true, a.line, what)) a.temporalite = *parse_value<Horizon>(*v);
+    if (auto v = word(t, "intensite", "intensite", true, a.line, what)) a.intensite = *parse_value<Intensity>(*v);
+    if (auto v = word(t, "tendance", "tendance", true, a.line, what)) a.tendance = *parse_value<Trend>(*v);
     if (const toml::node* n = t.get("since")) {
       if (const auto* i = n->as_integer()) {
         if (i->get() < 1800 || i->get() > 2100)
@@ -239,7 +239,7 @@ class Parser {
       else
         a.scope = *v;
     }
-    if (auto v = word(t, "confidence", "confidence", false, a.line, what)) a.confidence = *parse_confidence(*v);
+    if (auto v = word(t, "confidence", "confidence", false, a.line, what)) a.confidence = *parse_value<Confidence>(*v);
     a.confidence_note = text(t, "confidence_note", false, a.line, what).value_or("");
     if (a.confidence == Confidence::approximate && a.confidence_note.empty())
       error(t.get("confidence") ? line_of(*t.get("confidence")) : a.line,
@@ -312,7 +312,7 @@ class Parser {
     m.name = required_text(t, "name", m.line, w);
     m.confidence = a.confidence;
     if (auto v = word(t, "confidence", "confidence", false, m.line, w)) {
-      m.confidence = *parse_confidence(*v);
+      m.confidence = *parse_value<Confidence>(*v);
       m.confidence_explicit = true;
     }
     m.note = text(t, "note", false, m.line, w).value_or("");

@@ -10,7 +10,7 @@
 //   cooperation_density  communes with the number of alliances covering them, per theme
 //   communes, epci, pays, departements, regions   the territory base (EPCI with
 //                        their alliance counts per theme)
-// Styles (QML authored here, stored in `layer_styles`, used by default):
+// Styles (QML of qgis_style.hpp, stored in `layer_styles`, used by default):
 //   alliances: categorised on `theme` (first theme), colours of
 //   geodata/theme_palette.csv; fill opacity from `intensite` (data-defined:
 //   faible 25 %, moyenne 50 %, forte 75 %); dashed outline for imaginées.
@@ -26,25 +26,11 @@
 #include "core/progress.hpp"
 #include "model/catalogue.hpp"
 #include "model/perimeter.hpp"
+#include "model/qgis_style.hpp"
 #include "model/territory.hpp"
 #include "model/vocabulary.hpp"
 
 namespace cartes::model {
-
-struct ThemeColor {
-  std::string theme;
-  std::string color;  // "#rrggbb"
-};
-
-// geodata/theme_palette.csv: `theme,color[,label]` with '#' comment lines.
-// InputError when unreadable, DataError naming file:line when malformed.
-std::vector<ThemeColor> load_theme_palette(const std::filesystem::path& csv);
-std::filesystem::path default_theme_palette();  // paths::project_data() / "theme_palette.csv"
-
-// The QML documents of the styles (QGIS 3.x).
-std::string alliances_qml(const Vocabulary& vocabulary, const std::vector<ThemeColor>& palette);
-std::string density_qml();
-std::string outline_qml(const std::string& rgb, double width_mm);
 
 struct ExportOptions {
   std::filesystem::path palette;  // empty: default_theme_palette()

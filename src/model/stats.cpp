@@ -13,16 +13,12 @@ std::vector<std::string> stat_families() {
 }
 
 std::string normalise_family(std::string_view name) {
-  static const std::pair<std::string_view, std::string_view> aliases[] = {
-      {"theme", "themes"},         {"thème", "themes"},          {"finalite", "finalites"},
-      {"finalité", "finalites"},   {"partner_kind", "partner_kinds"}, {"partners", "partner_kinds"},
-      {"partenaires", "partner_kinds"}, {"temporalité", "temporalite"}, {"intensité", "intensite"},
-      {"level", "levels"},         {"territoires", "levels"},    {"statut", "status"},
-  };
-  for (const auto& f : stat_families())
-    if (f == name) return f;
-  for (const auto& [alias, family] : aliases)
-    if (alias == name) return std::string(family);
+  if (name == "levels" || name == "level" || name == "territoires") return "levels";
+  for (const auto& f : card_families()) {
+    if (f.key == name) return std::string(f.key);
+    for (auto alias : f.aliases)
+      if (alias == name) return std::string(f.key);
+  }
   return {};
 }
 
@@ -36,16 +32,13 @@ FamilyStats family_stats(const std::vector<Alliance>& alliances, const Vocabular
   }
   FamilyStats out;
   out.family = family;
-  out.multi_valued = family == "themes" || family == "finalites" || family == "partner_kinds" || family == "levels";
   if (family == "levels") {
+    out.multi_valued = true;
     out.label = "Niveaux des territoires membres";
-    static const std::pair<Level, const char*> labels[] = {{Level::commune, "Commune"},
-                                                           {Level::epci, "EPCI"},
-                                                           {Level::pays, "Pays / PETR"},
-                                                           {Level::departement, "Département"},
-                                                           {Level::region, "Région"}};
-    for (const auto& [level, label] : labels) out.rows.push_back({std::string(level_name(level)), label, 0, 0, 0});
+    for (Level level : all_levels)
+      out.rows.push_back({std::string(level_name(level)), std::string(level_label(level)), 0, 0, 0});
   } else {
+    out.multi_valued = find_family(family)->multi_valued;
     const Family* f = vocabulary.family(family);
     out.label = f ? f->label : family;
     if (f)

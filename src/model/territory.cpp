@@ -15,6 +15,17 @@ std::string_view level_name(Level level) {
   return "?";
 }
 
+std::string_view level_label(Level level) {
+  switch (level) {
+    case Level::commune: return "Commune";
+    case Level::epci: return "EPCI";
+    case Level::pays: return "Pays / PETR";
+    case Level::departement: return "Département";
+    case Level::region: return "Région";
+  }
+  return "?";
+}
+
 std::optional<Level> parse_level(std::string_view name) {
   for (Level l : all_levels)
     if (level_name(l) == name) return l;

@@ -22,6 +22,7 @@ inline constexpr std::array<Level, 5> all_levels{Level::commune, Level::epci, Le
                                                  Level::region};
 
 std::string_view level_name(Level level);  // "commune", "epci", "pays", "departement", "region"
+std::string_view level_label(Level level);  // French: "Commune", "EPCI", "Pays / PETR", ...
 std::optional<Level> parse_level(std::string_view name);
 
 // Lower-cased, accents and ligatures folded to ASCII, '-' as ' ' (œ -> oe,

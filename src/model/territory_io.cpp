@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "geo/gpkg_writer.hpp"
 #include "geo/vector_reader.hpp"
+#include "model/qgis_style.hpp"
 #include "model/territory_schema.hpp"
 
 namespace cartes::model {
@@ -144,31 +145,6 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
-// A QGIS single-symbol style: outline only (communes light grey, larger
-// levels darker and thicker), so several levels stack legibly.
-std::string outline_qml(const char* outline_rgb, double width_mm) {
-  return std::string(R"(<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.0" styleCategories="Symbology">
-  <renderer-v2 type="singleSymbol" symbollevels="0" enableorderby="0" forceraster="0">
-    <symbols>
-      <symbol type="fill" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
-        <layer class="SimpleFill" enabled="1" pass="0" locked="0">
-          <prop k="color" v="255,255,255,0"/>
-          <prop k="style" v="no"/>
-          <prop k="outline_color" v=")") +
-         outline_rgb + R"(,255"/>
-          <prop k="outline_style" v="solid"/>
-          <prop k="outline_width" v=")" + std::to_string(width_mm) + R"("/>
-          <prop k="outline_width_unit" v="MM"/>
-          <prop k="joinstyle" v="round"/>
-        </layer>
-      </symbol>
-    </symbols>
-  </renderer-v2>
-</qgis>
-)";
-}
-
 using geo::FieldType;
 using geo::FieldValue;
 
@@ -279,6 +255,8 @@ void save_territory_base(const TerritoryBase& base, const std::vector<Problem>& 
     problems.write(row, nullptr);
   }
 
+  // Outlines only (communes light grey, larger levels darker and thicker),
+  // so that several levels stack legibly.
   static const struct {
     Level level;
     const char* rgb;

@@ -7,25 +7,11 @@
 
 #include "core/error.hpp"
 #include "core/paths.hpp"
-#include "model/alliance.hpp"
+#include "model/families.hpp"
 
 namespace cartes::model {
 
 namespace {
-struct FamilyInfo {
-  const char* name;
-  const char* label;
-  bool extendable;
-};
-// The order of the workshop's cards, then status and confidence.
-constexpr FamilyInfo family_info[] = {
-    {"themes", "Thème", true},           {"finalites", "Finalité", false},
-    {"portage", "Portage", true},        {"partner_kinds", "Partenaires", true},
-    {"temporalite", "Temporalité", false}, {"intensite", "Intensité", false},
-    {"tendance", "Tendance", false},     {"status", "Statut", false},
-    {"confidence", "Confiance", false},
-};
-
 std::string where(const std::string& source, const toml::node& node) {
   return source + ":" + std::to_string(node.source().begin.line);
 }
@@ -34,7 +20,7 @@ std::string where(const std::string& source, const toml::node& node) {
 const std::vector<std::string>& Vocabulary::family_names() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> v;
-    for (const auto& f : family_info) v.emplace_back(f.name);
+    for (const auto& f : card_families()) v.emplace_back(f.key);
     return v;
   }();
   return names;
@@ -49,10 +35,10 @@ Vocabulary Vocabulary::parse(std::string_view text, const std::string& source_na
                     std::string(e.description()));
   }
   Vocabulary out;
-  for (const auto& info : family_info) {
-    const toml::table* t = root[info.name].as_table();
-    if (!t) throw DataError(source_name + ": missing table [" + std::string(info.name) + "]");
-    Family fam{info.name, info.label, info.extendable, {}};
+  for (const auto& info : card_families()) {
+    const toml::table* t = root[info.key].as_table();
+    if (!t) throw DataError(source_name + ": missing table [" + std::string(info.key) + "]");
+    Family fam{std::string(info.key), std::string(info.label), info.extendable, {}};
     // toml::table is sorted by key: restore the file's order from the lines.
     std::vector<std::pair<int, VocabularyEntry>> rows;
     for (const auto& [key, node] : *t) {
@@ -66,7 +52,7 @@ Vocabulary Vocabulary::parse(std::string_view text, const std::string& source_na
     for (auto& r : rows) fam.entries.push_back(std::move(r.second));
     if (fam.entries.empty()) throw DataError(where(source_name, *t) + ": [" + fam.name + "] is empty");
     if (!info.extendable) {
-      const auto ids = fixed_family_ids(info.name);
+      const auto& ids = info.ids;
       for (auto id : ids)
         if (std::none_of(fam.entries.begin(), fam.entries.end(), [&](const auto& e) { return e.id == id; }))
           throw DataError(where(source_name, *t) + ": [" + fam.name + "] lacks '" + std::string(id) +

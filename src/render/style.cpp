@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
-#include <sstream>
+
+#include "model/theme_palette.hpp"
 
 namespace cartes::render {
 
@@ -14,21 +14,6 @@ int hex_byte(std::string_view s, std::size_t at) {
   auto [p, ec] = std::from_chars(s.data() + at, s.data() + at + 2, v, 16);
   if (ec != std::errc() || p != s.data() + at + 2) return -1;
   return v;
-}
-
-std::string trim(std::string s) {
-  const auto b = s.find_first_not_of(" \t\r\"");
-  const auto e = s.find_last_not_of(" \t\r\"");
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
-std::vector<std::string> split_csv(const std::string& line) {
-  // The palette has no quoted commas; quotes around fields are stripped.
-  std::vector<std::string> out;
-  std::stringstream ss(line);
-  std::string f;
-  while (std::getline(ss, f, ',')) out.push_back(trim(f));
-  return out;
 }
 
 constexpr std::array<float, 8> hatch_angles{45, 135, 0, 90, 22.5f, 112.5f, 67.5f, 157.5f};
@@ -58,42 +43,8 @@ void ThemePalette::add(ThemeStyle s) {
 }
 
 ThemePalette ThemePalette::load(const std::filesystem::path& csv) {
-  std::ifstream in(csv);
-  if (!in) throw InputError("cannot read the theme palette " + csv.string());
   ThemePalette p;
-  std::string line;
-  int line_no = 0;
-  int col_theme = -1, col_color = -1, col_label = -1;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (trim(line).empty() || trim(line)[0] == '#') continue;
-    const auto fields = split_csv(line);
-    if (col_theme < 0) {
-      for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (fields[i] == "theme" || fields[i] == "id") col_theme = static_cast<int>(i);
-        if (fields[i] == "color" || fields[i] == "colour" || fields[i] == "hex") col_color = static_cast<int>(i);
-        if (fields[i] == "label") col_label = static_cast<int>(i);
-      }
-      if (col_theme < 0 || col_color < 0)
-        throw DataError(csv.string() + ":" + std::to_string(line_no) +
-                        ": the header must name a `theme` and a `color` column");
-      continue;
-    }
-    const auto need = static_cast<std::size_t>(std::max(col_theme, col_color));
-    if (fields.size() <= need)
-      throw DataError(csv.string() + ":" + std::to_string(line_no) + ": too few fields");
-    ThemeStyle s;
-    s.id = fields[static_cast<std::size_t>(col_theme)];
-    try {
-      s.color = Color::hex(fields[static_cast<std::size_t>(col_color)]);
-    } catch (const DataError& e) {
-      throw DataError(csv.string() + ":" + std::to_string(line_no) + ": " + e.what());
-    }
-    if (col_label >= 0 && fields.size() > static_cast<std::size_t>(col_label))
-      s.label = fields[static_cast<std::size_t>(col_label)];
-    p.add(std::move(s));
-  }
-  if (p.themes_.empty()) throw DataError(csv.string() + ": no theme in the palette");
+  for (const auto& t : model::load_theme_palette(csv)) p.add({t.theme, t.label, Color::hex(t.color), 0});
   return p;
 }
 
@@ -110,6 +61,32 @@ IntensityStyle intensity_style(model::Intensity i) {
     case model::Intensity::forte: return {0.16f, 3.0f, 3.0f};
   }
   return {0.10f, 2.0f, 2.0f};
+}
+
+bool dashed_outline(model::Status status) {
+  switch (status) {
+    case model::Status::a_loeuvre: return false;
+    case model::Status::imaginee: return true;
+  }
+  return false;
+}
+
+float trend_arrow_angle(model::Trend trend) {
+  switch (trend) {
+    case model::Trend::monte_en_puissance: return -0.785f;
+    case model::Trend::stable: return 0.f;
+    case model::Trend::s_essouffle: return 0.785f;
+  }
+  return 0.f;
+}
+
+std::string_view trend_glyph(model::Trend trend) {
+  switch (trend) {
+    case model::Trend::monte_en_puissance: return "↗";
+    case model::Trend::stable: return "→";
+    case model::Trend::s_essouffle: return "↘";
+  }
+  return "→";
 }
 
 const std::array<DensityClass, 7>& density_classes() {

@@ -35,9 +35,8 @@ struct ThemeStyle {
 class ThemePalette {
  public:
   ThemePalette();  // empty: every theme gets the fallback style
-  // CSV with a header naming at least `theme` (or `id`) and `color`
-  // (or `colour`) columns, "#rrggbb" values; an optional `label` column.
-  // Throws InputError when unreadable, DataError naming file and line when wrong.
+  // The palette file as model::load_theme_palette reads it (its rules and
+  // errors); the rows' order gives the hatch angles.
   static ThemePalette load(const std::filesystem::path& csv);
 
   const ThemeStyle& style(std::string_view theme) const;
@@ -56,6 +55,14 @@ struct IntensityStyle {
   float outline_px;   // outline weight, pixels
 };
 IntensityStyle intensity_style(model::Intensity intensity);
+
+// What the status does: a dashed outline (imaginée) or a solid one.
+bool dashed_outline(model::Status status);
+
+// The trend card as an arrow before the alliance's name: its angle in
+// radians (screen y down: negative goes up) and the same as a glyph.
+float trend_arrow_angle(model::Trend trend);
+std::string_view trend_glyph(model::Trend trend);
 
 // Hatch period in pixels (stripe every N pixels).
 inline constexpr float hatch_period_px = 11.0f;

@@ -12,6 +12,7 @@
 #include "geo/vector_reader.hpp"
 #include "model/catalogue.hpp"
 #include "model/export.hpp"
+#include "model/families.hpp"
 #include "synthetic_base.hpp"
 
 using namespace cartes;
@@ -68,6 +69,14 @@ TEST_CASE("the export holds every layer with the alliances' figures and families
   CHECK(disjointe.integer("parts") == 2);
   CHECK(disjointe.text("confidence_label") == "Approximatif");
   CHECK(by(alliances, "id", "est").text("missing_members") == "84");
+  // Every card family has its ids column and its French labels column
+  // (partner kinds: their labels are in alliance_partners.kind_label).
+  for (const auto& f : card_families()) {
+    INFO(f.key);
+    CHECK(mixte.fields.count(std::string(f.key)) == 1);
+    if (f.key != "partner_kinds")
+      CHECK(mixte.fields.count(std::string(f.key) + (f.multi_valued ? "_labels" : "_label")) == 1);
+  }
 
   const auto members = geo::read_features(e.file, {"alliance_members"});
   CHECK(members.size() == 9);
