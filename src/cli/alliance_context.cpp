@@ -30,12 +30,18 @@ std::filesystem::path CatalogueOptions::base_path() const {
   return base.empty() ? paths::default_base(scope) : std::filesystem::path(base);
 }
 
+model::TerritoryBase load_base(const std::filesystem::path& path, Progress* progress) {
+  model::TerritoryBase base = model::load_territory_base(path, progress);
+  for (const std::string& note : base.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
+  return base;
+}
+
 AllianceData load_alliance_data(const CatalogueOptions& options, bool with_perimeters) {
   AllianceData d;
   d.vocabulary = model::Vocabulary::load_default();
   d.catalogue = model::load_catalogue(options.catalogue_path(), d.vocabulary);
   StreamProgress progress(stderr);
-  d.base = model::load_territory_base(options.base_path(), &progress);
+  d.base = load_base(options.base_path(), &progress);
   model::validate_against_base(d.catalogue, d.base);
   if (with_perimeters) d.perimeters = model::compute_perimeters(d.base, d.catalogue.alliances, &progress);
   return d;

@@ -16,6 +16,10 @@ namespace CLI {
 class App;
 }
 
+namespace cartes {
+class Progress;
+}
+
 namespace cartes::cli {
 
 struct CatalogueOptions {
@@ -35,6 +39,10 @@ struct AllianceData {
   model::TerritoryBase base;
   std::vector<model::Perimeter> perimeters;  // perimeters[i] for catalogue.alliances[i]
 };
+
+// Loads a territory base and prints on stderr what loading had to guess
+// (TerritoryBase::notes).
+model::TerritoryBase load_base(const std::filesystem::path& path, Progress* progress);
 
 // Loads everything and validates the catalogue against the base (CatalogueError
 // listing every problem); computes perimeters when asked, with progress on stderr.

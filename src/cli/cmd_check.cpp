@@ -59,7 +59,7 @@ class CheckCommand final : public Command {
       std::printf("%s: syntax and vocabularies OK\n", summary.c_str());
       return 0;
     }
-    const model::TerritoryBase base = model::load_territory_base(base_path);
+    const model::TerritoryBase base = load_base(base_path, nullptr);
     model::BaseCheck check = model::check_against_base(catalogue, base);
     for (const auto& note : check.out_of_scope) std::fprintf(stderr, "%s (not an error)\n", note.str().c_str());
     if (!check.errors.empty()) throw model::CatalogueError(std::move(check.errors));

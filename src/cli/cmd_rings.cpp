@@ -201,7 +201,7 @@ class RingsCommand final : public Command {
     AllianceData d;
     {
       StreamProgress loading(stderr);
-      d.base = model::load_territory_base(options_.base_path(), &loading);
+      d.base = load_base(options_.base_path(), &loading);
     }
     StreamProgress progress(stderr);
     // Resolve the core first: a wrong code fails before anything slow.

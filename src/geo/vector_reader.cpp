@@ -5,8 +5,11 @@
 #include <ogrsf_frmts.h>
 
 #include <charconv>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <thread>
 
 #include "geo/gdal_log.hpp"
 #include "geo/spatial_ref.hpp"
@@ -96,9 +99,93 @@ FieldValue field_value(const OGRFeature& f, int i, OGRFieldType type) {
   }
 }
 
+const char* kind_name(FieldKind k) {
+  switch (k) {
+    case FieldKind::any: return "any type";
+    case FieldKind::integer: return "an integer";
+    case FieldKind::real: return "a number";
+    case FieldKind::text: return "text";
+  }
+  return "";
+}
+
+bool fits(FieldKind k, OGRFieldType t) {
+  switch (k) {
+    case FieldKind::any: return true;
+    case FieldKind::integer: return t == OFTInteger || t == OFTInteger64;
+    case FieldKind::real: return t == OFTReal || t == OFTInteger || t == OFTInteger64;
+    case FieldKind::text: return t == OFTString;
+  }
+  return false;
+}
+
+void check_required_fields(const fs::path& path, OGRLayer& layer, const std::vector<FieldSpec>& required) {
+  OGRFeatureDefn* defn = layer.GetLayerDefn();
+  std::string expected;
+  for (const FieldSpec& f : required) expected += (expected.empty() ? "" : ", ") + f.name;
+  for (const FieldSpec& f : required) {
+    const int i = defn->GetFieldIndex(f.name.c_str());
+    const std::string where = path.string() + ": layer '" + layer.GetName() + "': ";
+    if (i < 0) throw DataError(where + "no field '" + f.name + "' (the fields needed are " + expected + ")");
+    const OGRFieldType t = defn->GetFieldDefn(i)->GetType();
+    if (!fits(f.kind, t))
+      throw DataError(where + "field '" + f.name + "' is " + OGRFieldDefn::GetFieldTypeName(t) + ", expected " +
+                      kind_name(f.kind));
+  }
+}
+
+bool is_polygonal(const OGRGeometry& g) {
+  const OGRwkbGeometryType t = wkbFlatten(g.getGeometryType());
+  return t == wkbPolygon || t == wkbMultiPolygon;
+}
+
+std::vector<Feature> read_once(const fs::path& path, const ReadOptions& options);
+
+}  // namespace
+
+double locked_wait_seconds() {
+  if (const char* env = std::getenv("CARTES_LOCK_WAIT")) {
+    char* end = nullptr;
+    const double v = std::strtod(env, &end);
+    if (end != env && v >= 0) return v;
+  }
+  return 10.0;
+}
+
+namespace {
+
+// SQLite answers "database is locked" while another process writes: wait
+// a bounded time for it to finish rather than call the file corrupt.
+template <class Read>
+auto waiting_for_lock(const fs::path& path, Read&& read) {
+  const auto start = std::chrono::steady_clock::now();
+  const double wait = locked_wait_seconds();
+  for (;;) {
+    try {
+      return read();
+    } catch (const DataError& e) {
+      if (std::string_view(e.what()).find("database is locked") == std::string_view::npos) throw;
+      const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      if (waited >= wait) {
+        char secs[32];
+        std::snprintf(secs, sizeof secs, "%.0f", waited);
+        throw DataError(path.string() + ": locked by another program writing to it (waited " + secs +
+                        " s); try again when it has finished");
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Feature> read_features(const fs::path& path, const ReadOptions& options) {
+  return waiting_for_lock(path, [&] { return read_once(path, options); });
+}
+
+namespace {
+
+std::vector<Feature> read_once(const fs::path& path, const ReadOptions& options) {
   detail::GdalErrorScope errors;
   GDALDatasetUniquePtr ds = detail::open_vector(path, errors);
   OGRLayer* layer = options.layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(options.layer.c_str());
@@ -123,7 +210,13 @@ std::vector<Feature> read_features(const fs::path& path, const ReadOptions& opti
   }
   if (!options.read_geometry) layer->SetIgnoredFields(std::array<const char*, 2>{"OGR_GEOMETRY", nullptr}.data());
 
+  // An empty file has no fields either: say it is empty, the real fault.
+  if (options.require_features && layer->GetFeatureCount(TRUE) == 0)
+    throw DataError(path.string() + ": layer '" + layer->GetName() + "' has no features, expected at least one");
+  check_required_fields(path, *layer, options.required_fields);
   OGRFeatureDefn* defn = layer->GetLayerDefn();
+  std::vector<int> non_null;
+  for (const std::string& name : options.non_null_fields) non_null.push_back(defn->GetFieldIndex(name.c_str()));
   const int nfields = defn->GetFieldCount();
   std::vector<std::string> names(static_cast<std::size_t>(nfields));
   std::vector<OGRFieldType> types(static_cast<std::size_t>(nfields));
@@ -142,10 +235,16 @@ std::vector<Feature> read_features(const fs::path& path, const ReadOptions& opti
     ++number;
     Feature feature;
     feature.fid = f->GetFID();
+    const auto where = [&] { return path.string() + ": layer '" + layer->GetName() + "': feature " + std::to_string(number); };
+    for (std::size_t k = 0; k < non_null.size(); ++k)
+      if (non_null[k] < 0 || !f->IsFieldSetAndNotNull(non_null[k]))
+        throw DataError(where() + ": field '" + options.non_null_fields[k] + "' is empty (null), expected a value");
     for (int i = 0; i < nfields; ++i)
       feature.fields.emplace(names[static_cast<std::size_t>(i)], field_value(*f, i, types[static_cast<std::size_t>(i)]));
     if (OGRGeometry* g = options.read_geometry ? f->GetGeometryRef() : nullptr) {
-      const auto where = [&] { return path.string() + ": feature " + std::to_string(number); };
+      if (options.polygons_only && !is_polygonal(*g))
+        throw DataError(where() + ": a " + OGRGeometryTypeToName(g->getGeometryType()) +
+                        ", expected a Polygon or MultiPolygon");
       if (transform && g->transform(transform.get()) != OGRERR_NONE)
         throw DataError(where() + ": cannot reproject its geometry: " + errors.errors());
       wkb.resize(g->WkbSize());
@@ -164,12 +263,16 @@ std::vector<Feature> read_features(const fs::path& path, const ReadOptions& opti
   return out;
 }
 
+}  // namespace
+
 std::vector<std::string> layer_names(const fs::path& path) {
-  detail::GdalErrorScope errors;
-  GDALDatasetUniquePtr ds = detail::open_vector(path, errors);
-  std::vector<std::string> out;
-  for (int i = 0; i < ds->GetLayerCount(); ++i) out.emplace_back(ds->GetLayer(i)->GetName());
-  return out;
+  return waiting_for_lock(path, [&] {
+    detail::GdalErrorScope errors;
+    GDALDatasetUniquePtr ds = detail::open_vector(path, errors);
+    std::vector<std::string> out;
+    for (int i = 0; i < ds->GetLayerCount(); ++i) out.emplace_back(ds->GetLayer(i)->GetName());
+    return out;
+  });
 }
 
 Point transform_point(Point p, int from_epsg, int to_epsg) {

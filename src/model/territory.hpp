@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "geo/geometry.hpp"
+#include "sources/layout.hpp"
 
 namespace cartes::model {
 
@@ -60,7 +61,11 @@ struct Territory {
 
 class TerritoryBase {
  public:
-  std::string scope;  // "loire-bretagne", "france", or a test name
+  std::string scope;  // "loire-bretagne", "france", or a test name; stored in the base's metadata
+  // The files the base was built from, with their vintages (its `sources` table).
+  std::vector<sources::SourceRecord> sources;
+  // What loading had to guess (a base written before its scope was stored).
+  std::vector<std::string> notes;
 
   std::vector<Territory>& layer(Level level) { return layers_[static_cast<int>(level)]; }
   const std::vector<Territory>& layer(Level level) const { return layers_[static_cast<int>(level)]; }

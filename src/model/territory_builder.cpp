@@ -106,6 +106,51 @@ std::string strip_prefix(const std::string& code) {
   return code.substr(i);
 }
 
+// A commune polygon must lie in metropolitan France (Lambert-93 after
+// reading): swapped latitude/longitude or degrees declared as metres put it
+// elsewhere, with a wrong area and exit 0 otherwise.
+void check_location(const fs::path& file, std::size_t number, const std::string& code, const geo::Feature& f,
+                    const std::string& departement) {
+  const geo::Envelope e = f.geometry.envelope();
+  const geo::Envelope france = sources::metropolitan_extent_l93();
+  if (e.minx >= france.minx && e.maxx <= france.maxx && e.miny >= france.miny && e.maxy <= france.maxy) return;
+  char where[160];
+  std::snprintf(where, sizeof where, "x %.0f..%.0f, y %.0f..%.0f", e.minx, e.maxx, e.miny, e.maxy);
+  throw DataError(file.string() + ": feature " + std::to_string(number) + " (" + code + " " +
+                  f.text("libelle_territoire") + "): lies at " + where +
+                  " in Lambert-93, outside metropolitan France where département " + departement +
+                  " is; latitude and longitude swapped, or a wrong coordinate reference system?");
+}
+
+// Every commune of a département file must lie near the others (a shifted
+// or mis-projected feature among correct ones).
+void check_departement_spread(const fs::path& file, const std::vector<geo::Feature>& features) {
+  std::vector<double> xs, ys;
+  for (const geo::Feature& f : features)
+    if (!f.geometry.null() && !f.geometry.is_empty()) {
+      const geo::Envelope e = f.geometry.envelope();
+      xs.push_back((e.minx + e.maxx) / 2);
+      ys.push_back((e.miny + e.maxy) / 2);
+    }
+  if (xs.empty()) return;
+  std::vector<double> sx = xs, sy = ys;
+  std::nth_element(sx.begin(), sx.begin() + static_cast<std::ptrdiff_t>(sx.size() / 2), sx.end());
+  std::nth_element(sy.begin(), sy.begin() + static_cast<std::ptrdiff_t>(sy.size() / 2), sy.end());
+  const double mx = sx[sx.size() / 2], my = sy[sy.size() / 2];
+  std::size_t k = 0;
+  for (std::size_t n = 0; n < features.size(); ++n) {
+    const geo::Feature& f = features[n];
+    if (f.geometry.null() || f.geometry.is_empty()) continue;
+    const double d = std::hypot(xs[k] - mx, ys[k] - my);
+    ++k;
+    if (d > sources::max_distance_in_departement_m)
+      throw DataError(file.string() + ": feature " + std::to_string(n + 1) + " (" + f.text("code_territoire") + " " +
+                      f.text("libelle_territoire") + "): lies " + std::to_string(static_cast<long>(d / 1000)) +
+                      " km from the middle of the other communes of its file, expected at most " +
+                      std::to_string(static_cast<long>(sources::max_distance_in_departement_m / 1000)) + " km");
+  }
+}
+
 std::string csv_line(const geo::Feature& row) { return "line " + std::to_string(row.fid + 1); }
 
 std::vector<std::string> sorted_unique(std::vector<std::string> v) {
@@ -215,20 +260,30 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
   for (const auto& code : scope_communes) polygon_deps.insert(cog.communes.at(code).departement);
 
   // The zoning tables are read meanwhile (GDAL's CSV driver, one thread).
-  const auto read_table = [](fs::path file) {
+  // Each table must have the columns read from it: a missing one would give
+  // empty codes for every commune.
+  const auto read_table = [](fs::path file, std::vector<std::string> columns) {
     geo::ReadOptions o;
     o.read_geometry = false;
+    for (auto& c : columns) o.required_fields.push_back({std::move(c)});
+    o.require_features = true;
     return geo::read_features(file, o);
   };
-  auto zonings_2024_rows = std::async(std::launch::async, read_table, sources::zonings(src, 2024));
-  auto zonings_2023_rows = std::async(std::launch::async, read_table, sources::zonings(src, 2023));
+  auto zonings_2024_rows = std::async(std::launch::async, read_table, sources::zonings(src, 2024),
+                                      std::vector<std::string>{"CODGEO", "AAV2020", "BV2022", "ZE2020"});
+  auto zonings_2023_rows = std::async(std::launch::async, read_table, sources::zonings(src, 2023),
+                                      std::vector<std::string>{"CODGEO", "CATEAAV2020"});
 
   // 2. Commune polygons (COG 2024), read in parallel, one file per task.
   timer.step("reading commune polygons");
   const std::vector<std::string> files(polygon_deps.begin(), polygon_deps.end());
   std::vector<std::vector<geo::Feature>> read(files.size());
   parallel_for(files.size(), threads, progress, [&](std::size_t i) {
-    read[i] = geo::read_features(sources::commune_polygons(src, files[i]));
+    geo::ReadOptions o;
+    o.required_fields = {{"code_territoire"}, {"libelle_territoire"}};
+    o.require_features = true;
+    o.polygons_only = true;
+    read[i] = geo::read_features(sources::commune_polygons(src, files[i]), o);
   });
 
   // 3. Re-key to COG 2025, group the polygons sharing a code.
@@ -236,6 +291,7 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
   std::map<std::string, std::vector<geo::Geometry>> pieces;
   for (std::size_t i = 0; i < files.size(); ++i) {
     const fs::path file = sources::commune_polygons(src, files[i]);
+    check_departement_spread(file, read[i]);
     std::size_t number = 0;
     for (geo::Feature& f : read[i]) {
       ++number;
@@ -247,6 +303,7 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
       if (!scope_communes.count(r.code)) continue;
       if (f.geometry.null())
         throw DataError(file.string() + ": feature " + std::to_string(number) + " (" + code + "): no geometry");
+      check_location(file, number, code, f, files[i]);
       if (r.code != code)
         report.report({"code_rekeyed", r.code, file.filename().string(),
                        code + " (" + f.text("libelle_territoire") + ") -> " + r.code + " by " + r.method});
@@ -257,6 +314,7 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
   std::vector<std::string> codes(scope_communes.begin(), scope_communes.end());  // sorted
   TerritoryBase base;
   base.scope = options.scope;
+  base.sources = sources::build_source_records(src, options.project_data, files);
   auto& clayer = base.layer(Level::commune);
   clayer.resize(codes.size());
   parallel_for(codes.size(), threads, progress, [&](std::size_t i) {
@@ -383,10 +441,17 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
     geo::ReadOptions o;
     o.read_geometry = false;
     std::map<std::string, std::string> bzh_names;  // code_geo -> nom_geo, Région Bretagne's layer
-    for (const geo::Feature& f : geo::read_features(sources::pays_bretagne_polygons(src), o))
+    const auto with_columns = [&](std::vector<std::string> columns) {
+      geo::ReadOptions r = o;
+      for (auto& c : columns) r.required_fields.push_back({std::move(c)});
+      r.require_features = true;
+      return r;
+    };
+    for (const geo::Feature& f :
+         geo::read_features(sources::pays_bretagne_polygons(src), with_columns({"code_geo", "nom_geo"})))
       bzh_names[f.text("code_geo")] = f.text("nom_geo");
     const fs::path file = sources::pays_bretagne_epci(src);
-    for (const geo::Feature& row : geo::read_features(file, o)) {
+    for (const geo::Feature& row : geo::read_features(file, with_columns({"epci_siren", "epci_nom", "pays_code_geo"}))) {
       const std::string code_geo = row.text("pays_code_geo");
       if (code_geo.empty()) {
         report.report({"epci_without_pays", row.text("epci_siren"), file.filename().string(),
@@ -400,7 +465,8 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
       assign(file, row, row.text("epci_siren"), "BZH" + code_geo, name->second);
     }
     const fs::path pdl = sources::pays_pays_de_la_loire(options.project_data);
-    for (const geo::Feature& row : geo::read_features(pdl, o)) {
+    for (const geo::Feature& row :
+         geo::read_features(pdl, with_columns({"pays_code", "pays_name", "epci_siren", "source_url"}))) {
       if (row.text("source_url").empty())
         throw DataError(pdl.string() + ": " + csv_line(row) + ": source_url is required");
       const std::string code = row.text("pays_code");

@@ -79,15 +79,71 @@ std::string_view layer_of(Level level) {
   return {};
 }
 
+geo::LayerDef layer_def(Level level);
+
+geo::FieldKind kind_of(geo::FieldType t) {
+  switch (t) {
+    case geo::FieldType::integer: return geo::FieldKind::integer;
+    case geo::FieldType::real: return geo::FieldKind::real;
+    case geo::FieldType::text: return geo::FieldKind::text;
+  }
+  return geo::FieldKind::any;
+}
+
+// A base is checked as it is read: every field the program reads, with its
+// type (the writer's own layer definition), codes and populations set,
+// polygons only, and each code once (a duplicate would silently hide a
+// territory from every look-up).
 std::vector<Territory> read_level(const fs::path& gpkg, Level level) {
   geo::ReadOptions options;
   options.layer = std::string(layer_of(level));
   options.target_epsg = 2154;  // the base is already in Lambert-93: no transformation happens
+  for (const geo::FieldDef& f : layer_def(level).fields) options.required_fields.push_back({f.name, kind_of(f.type)});
+  options.non_null_fields = {"code", "population_municipale", "population_totale"};
+  options.polygons_only = true;
+  options.require_features = level == Level::commune;
   auto features = geo::read_features(gpkg, options);
   std::vector<Territory> out;
   out.reserve(features.size());
-  for (auto& f : features) out.push_back(to_territory(level, f));
+  std::unordered_map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < features.size(); ++i) {
+    out.push_back(to_territory(level, features[i]));
+    if (auto [it, fresh] = seen.emplace(out.back().code, i + 1); !fresh)
+      throw DataError(gpkg.string() + ": layer '" + options.layer + "': code " + out.back().code +
+                      " appears twice (features " + std::to_string(it->second) + " and " + std::to_string(i + 1) +
+                      "); each territory must appear once");
+  }
   return out;
+}
+
+// The scope from the base's metadata table; a base written before it existed
+// falls back to its file name, and says so.
+void read_metadata(const fs::path& gpkg, TerritoryBase& base) {
+  const auto layers = geo::layer_names(gpkg);
+  const auto has = [&](std::string_view name) { return std::find(layers.begin(), layers.end(), name) != layers.end(); };
+  if (!has(schema::metadata)) {
+    base.scope = gpkg.stem().string();
+    base.notes.push_back(gpkg.string() + ": no metadata table (a base built by an older cartes): its scope '" +
+                         base.scope + "' is taken from the file name; rebuild it with `cartes build` to store it");
+    return;
+  }
+  geo::ReadOptions o;
+  o.layer = std::string(schema::metadata);
+  o.read_geometry = false;
+  o.required_fields = {{"key", geo::FieldKind::text}, {"value", geo::FieldKind::text}};
+  for (const geo::Feature& f : geo::read_features(gpkg, o))
+    if (f.text("key") == schema::key_scope) base.scope = f.text("value");
+  if (base.scope.empty())
+    throw DataError(gpkg.string() + ": layer 'metadata': no 'scope' row, expected the scope the base covers");
+  if (has(schema::sources)) {
+    geo::ReadOptions so;
+    so.layer = std::string(schema::sources);
+    so.read_geometry = false;
+    so.required_fields = {{"name"}, {"vintage"}, {"file"}, {"bytes"}};
+    for (const geo::Feature& f : geo::read_features(gpkg, so))
+      base.sources.push_back({f.text("name"), f.text("vintage"), f.text("file"),
+                              static_cast<std::uintmax_t>(std::max<std::int64_t>(0, f.integer("bytes")))});
+  }
 }
 
 }  // namespace
@@ -99,7 +155,7 @@ TerritoryBase load_territory_base(const fs::path& gpkg, Progress* progress) {
                      gpkg.stem().string() + " --out " + gpkg.string() + "`)");
   if (progress) progress->step("loading territory base " + gpkg.filename().string());
   TerritoryBase base;
-  base.scope = gpkg.stem().string();
+  read_metadata(gpkg, base);
   // The five layers are independent: read them concurrently (each thread opens
   // its own GDAL dataset and has its own GEOS context). Communes dominate.
   std::vector<std::future<std::vector<Territory>>> parts;
@@ -253,6 +309,31 @@ void save_territory_base(const TerritoryBase& base, const std::vector<Problem>& 
     row[2] = p.source;
     row[3] = p.message;
     problems.write(row, nullptr);
+  }
+
+  // What the base is, read back by load_territory_base (never its file name).
+  auto& metadata = writer.add_layer({std::string(schema::metadata), geo::GeometryKind::none, 0,
+                                     {{"key", FieldType::text}, {"value", FieldType::text}},
+                                     "What this territory base covers and which cartes format it follows"});
+  const auto meta = [&](std::string_view key, const std::string& value) {
+    std::vector<FieldValue> kv;
+    kv.emplace_back(std::in_place_type<std::string>, std::string(key));
+    kv.emplace_back(std::in_place_type<std::string>, value);
+    metadata.write(kv, nullptr);
+  };
+  meta(schema::key_scope, base.scope);
+  meta(schema::key_format, std::string(schema::format_version));
+  auto& sources = writer.add_layer({std::string(schema::sources), geo::GeometryKind::none, 0,
+                                    {{"name", FieldType::text}, {"vintage", FieldType::text},
+                                     {"file", FieldType::text}, {"bytes", FieldType::integer}},
+                                    "The source files this base was built from (see SOURCES.md)"});
+  for (const sources::SourceRecord& r : base.sources) {
+    std::vector<FieldValue> v;
+    v.emplace_back(std::in_place_type<std::string>, r.name);
+    v.emplace_back(std::in_place_type<std::string>, r.vintage);
+    v.emplace_back(std::in_place_type<std::string>, r.file);
+    v.emplace_back(std::in_place_type<std::int64_t>, static_cast<std::int64_t>(r.bytes));
+    sources.write(v, nullptr);
   }
 
   // Outlines only (communes light grey, larger levels darker and thicker),

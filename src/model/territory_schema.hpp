@@ -17,6 +17,9 @@
 //   regions       code, name, departements, population_municipale,
 //                 population_totale, member_count, area_km2
 //   build_report  kind, code, source, message (attribute table, no geometry)
+//   metadata      key, value: scope, format (attribute table)
+//   sources       name, vintage, file, bytes: the files the base was built
+//                 from (attribute table)
 //
 // Members of EPCI, départements and régions are not stored twice: they are
 // the communes whose epci / departement / region field names them.
@@ -30,6 +33,13 @@ inline constexpr std::string_view pays = "pays";
 inline constexpr std::string_view departements = "departements";
 inline constexpr std::string_view regions = "regions";
 inline constexpr std::string_view build_report = "build_report";
+inline constexpr std::string_view metadata = "metadata";
+inline constexpr std::string_view sources = "sources";
+
+// Keys of the metadata table.
+inline constexpr std::string_view key_scope = "scope";
+inline constexpr std::string_view key_format = "format";
+inline constexpr std::string_view format_version = "cartes territory base 2";
 
 // Separator of multi-valued text fields (departements, epci lists).
 inline constexpr char list_separator = ',';

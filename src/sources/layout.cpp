@@ -25,6 +25,31 @@ fs::path commute_flows(const fs::path& root) {
 fs::path commune_mergers(const fs::path& project_data) { return project_data / "commune_mergers.csv"; }
 fs::path pays_pays_de_la_loire(const fs::path& project_data) { return project_data / "pays_pays_de_la_loire.csv"; }
 
+std::vector<SourceRecord> build_source_records(const fs::path& root, const fs::path& project_data,
+                                               const std::vector<std::string>& polygon_departements) {
+  std::vector<SourceRecord> out;
+  const auto add = [&](std::string name, std::string vintage, const fs::path& base, const fs::path& file,
+                       const std::string& prefix) {
+    std::error_code ec;
+    const std::uintmax_t bytes = fs::file_size(file, ec);
+    out.push_back({std::move(name), std::move(vintage), prefix + fs::relative(file, base, ec).generic_string(),
+                   ec ? 0 : bytes});
+  };
+  const std::string cog = "COG 2025 (@etalab/decoupage-administratif 6.0.0)";
+  for (const char* list : {"communes", "epci", "departements", "regions"})
+    add(std::string("COG 2025 list: ") + list, cog, root, cog_dir(root) / (std::string(list) + ".json"), "");
+  for (const std::string& d : polygon_departements)
+    add("commune polygons, département " + d, "COG 2024 (france-geojson 2024)", root, commune_polygons(root, d), "");
+  add("INSEE zonings (AAV 2020, BV 2022, ZE 2020)", "COG 2024", root, zonings(root, 2024), "");
+  add("INSEE zonings (AAV category)", "COG 2023", root, zonings(root, 2023), "");
+  add("Breton pays by EPCI (derived)", "pays 2023", root, pays_bretagne_epci(root), "");
+  add("Breton pays polygons (names)", "pays 2023", root, pays_bretagne_polygons(root), "");
+  add("commune mergers (authored)", "COG 2024 to 2025", project_data, commune_mergers(project_data), "geodata/");
+  add("Pays de la Loire pays by EPCI (authored)", "2025", project_data, pays_pays_de_la_loire(project_data),
+      "geodata/");
+  return out;
+}
+
 void check_sources(const fs::path& root) {
   const auto help = [&](const std::string& what) {
     return what +

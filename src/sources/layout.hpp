@@ -3,7 +3,9 @@
 // SOURCES.md) and in the project's own geodata/ folder. The only place that
 // spells these paths.
 #include <filesystem>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace cartes::sources {
 
@@ -20,6 +22,22 @@ std::filesystem::path commute_flows(const std::filesystem::path& root);         
 // Tables the project authors (in its geodata/ folder).
 std::filesystem::path commune_mergers(const std::filesystem::path& project_data);
 std::filesystem::path pays_pays_de_la_loire(const std::filesystem::path& project_data);
+
+// One source file a territory base was built from, as recorded in the base
+// (its `sources` table): what it is, its vintage, where it lies relative to
+// its folder, and its size (to tell two copies apart).
+struct SourceRecord {
+  std::string name;     // "COG 2025 communes", ...
+  std::string vintage;  // "COG 2025", "RP 2021", ...
+  std::string file;     // relative to the sources folder, or "geodata/..." for the project's tables
+  std::uintmax_t bytes = 0;
+};
+
+// The files `cartes build` reads for the given polygon départements, with
+// their vintages (the facts of SOURCES.md the base keeps).
+std::vector<SourceRecord> build_source_records(const std::filesystem::path& root,
+                                               const std::filesystem::path& project_data,
+                                               const std::vector<std::string>& polygon_departements);
 
 // Throws InputError when the sources folder, or one of the files the build
 // reads, is missing (or is a file where a folder is expected), saying where

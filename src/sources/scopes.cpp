@@ -37,6 +37,18 @@ std::vector<std::string> scope_departements(std::string_view scope, const std::v
   throw UsageError("unknown scope '" + std::string(scope) + "' (known: " + known_scopes_text() + ")");
 }
 
+geo::Envelope metropolitan_extent_l93() {
+  // EPSG:2154's area of use is -378 305..1 320 649 E, 6 005 281..7 235 612 N;
+  // the land lies well inside (Brest ~145 000 E, Menton ~1 080 000 E).
+  geo::Envelope e;
+  e.minx = 50'000;
+  e.maxx = 1'300'000;
+  e.miny = 6'000'000;
+  e.maxy = 7'150'000;
+  e.empty = false;
+  return e;
+}
+
 std::string departement_of_commune(std::string_view code) {
   return std::string(code.substr(0, code.substr(0, 2) == "97" ? 3 : 2));
 }

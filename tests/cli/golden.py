@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""The golden-output runner of every `cartes` command test (check, alliances,
-stats, export, rings, build).
+"""The golden-output runner of the command tests of check, alliances, stats,
+export and rings (`cartes build` has its own, tests/cli/build/golden_build.sh,
+which damages a copy of the sources per case; both read CARTES_UPDATE_GOLDEN).
+
 
 usage: golden.py CARTES GOLDEN_DIR WORK_DIR NAME EXPECTED_EXIT [args...]
 

@@ -20,6 +20,12 @@ using namespace cartes::model;
 namespace fs = std::filesystem;
 
 namespace {
+
+geo::ReadOptions layer_named(const char* name) {
+  geo::ReadOptions o;
+  o.layer = name;
+  return o;
+}
 struct Exported {
   fs::path dir, file;
   ExportSummary summary;
@@ -52,7 +58,7 @@ TEST_CASE("the export holds every layer with the alliances' figures and families
                            "communes", "epci", "pays", "departements", "regions"})
     CHECK(std::find(layers.begin(), layers.end(), name) != layers.end());
 
-  const auto alliances = geo::read_features(e.file, {"alliances"});
+  const auto alliances = geo::read_features(e.file, layer_named("alliances"));
   REQUIRE(alliances.size() == 4);
   const auto& mixte = by(alliances, "id", "mixte");
   CHECK(mixte.text("theme") == "mobilite");
@@ -78,29 +84,29 @@ TEST_CASE("the export holds every layer with the alliances' figures and families
       CHECK(mixte.fields.count(std::string(f.key) + (f.multi_valued ? "_labels" : "_label")) == 1);
   }
 
-  const auto members = geo::read_features(e.file, {"alliance_members"});
+  const auto members = geo::read_features(e.file, layer_named("alliance_members"));
   CHECK(members.size() == 9);
   const auto& region = by(members, "code", "84");
   CHECK(region.integer("in_base") == 0);
   CHECK(region.geometry.null());
-  CHECK(geo::read_features(e.file, {"alliance_partners"}).size() == 1);
+  CHECK(geo::read_features(e.file, layer_named("alliance_partners")).size() == 1);
 
   // mixte {1,2,3}, disjointe {1,2,7}, pays-un {1..4}, est {3..6}
-  const auto overlaps = geo::read_features(e.file, {"overlaps"});
+  const auto overlaps = geo::read_features(e.file, layer_named("overlaps"));
   CHECK(overlaps.size() == 5);  // every pair but disjointe/est
   const auto& po = by(overlaps, "alliance_b", "est");
   CHECK(po.text("alliance_a") == "mixte");
   CHECK(po.integer("communes") == 1);
   CHECK(po.integer("population_municipale") == 300);
 
-  const auto density = geo::read_features(e.file, {"cooperation_density"});
+  const auto density = geo::read_features(e.file, layer_named("cooperation_density"));
   REQUIRE(density.size() == 7);
   CHECK(by(density, "code", "99001").integer("total") == 3);
   CHECK(by(density, "code", "99003").integer("total") == 3);
   CHECK(by(density, "code", "99003").integer("n_mobilite") == 2);
   CHECK(by(density, "code", "99006").integer("total") == 1);
   CHECK(by(density, "code", "99007").integer("n_energie") == 1);
-  const auto epci = geo::read_features(e.file, {"epci"});
+  const auto epci = geo::read_features(e.file, layer_named("epci"));
   CHECK(by(epci, "code", "200000002").integer("alliances") == 3);
   CHECK(e.summary.features.at("communes") == 7);
   fs::remove_all(e.dir);

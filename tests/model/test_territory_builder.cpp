@@ -139,7 +139,16 @@ TEST_CASE("the base round-trips through its GeoPackage") {
   const fs::path gpkg = dir / "mini.gpkg";
   save_territory_base(built, report.problems(), gpkg);
   const TerritoryBase loaded = load_territory_base(gpkg);
-  CHECK(loaded.scope == "mini");
+  // The scope and the sources come from the base's own tables, not its name.
+  CHECK(loaded.scope == built.scope);
+  CHECK(loaded.notes.empty());
+  REQUIRE(loaded.sources.size() == built.sources.size());
+  REQUIRE(!built.sources.empty());
+  CHECK(loaded.sources.front().file == "raw/decoupage-administratif-6.0.0/communes.json");
+  CHECK(loaded.sources.front().vintage.find("COG 2025") != std::string::npos);
+  CHECK(loaded.sources.front().bytes == fs::file_size(fixtures / "mini-sources" / loaded.sources.front().file));
+  CHECK(std::any_of(loaded.sources.begin(), loaded.sources.end(),
+                    [](const sources::SourceRecord& r) { return r.file == "geodata/commune_mergers.csv"; }));
   for (Level l : all_levels) {
     REQUIRE(loaded.layer(l).size() == built.layer(l).size());
     for (const Territory& b : built.layer(l)) {

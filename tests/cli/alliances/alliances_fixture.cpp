@@ -12,7 +12,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    cartes::model::save_territory_base(cartes::test::synthetic_base(), {}, argv[1]);
+    // Its own scope name, stored in the base: the goldens say "the synthetic base".
+    cartes::model::TerritoryBase base = cartes::test::synthetic_base();
+    base.scope = "synthetic";
+    cartes::model::save_territory_base(base, {}, argv[1]);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "alliances_fixture: %s\n", e.what());
     return 1;

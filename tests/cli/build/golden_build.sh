@@ -4,7 +4,7 @@
 # Runs one case, normalises temporary paths and timings, and compares exit
 # code, stdout and stderr with GOLDEN_DIR/CASE.txt (any unexpected stderr
 # fails). Failing cases must leave no file at all in the output folder.
-# UPDATE_GOLDEN=1 rewrites the expected file instead.
+# CARTES_UPDATE_GOLDEN=1 rewrites the expected file instead.
 set -u
 cartes=$1 fixtures=$2 golden=$3 case=$4
 tmp=$(mktemp -d)
@@ -47,7 +47,7 @@ if [ "$rc" -eq 0 ] && [ ! -f "$out" ]; then
   echo "FAIL: exit 0 but no $out" >&2
   status=1
 fi
-if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+if [ "${CARTES_UPDATE_GOLDEN:-}" = 1 ]; then
   cp "$tmp/actual" "$golden/$case.txt"
 elif ! diff -u "$golden/$case.txt" "$tmp/actual"; then
   status=1

@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    auto base = cartes::test::grid_base(9, "grille");
+    auto base = cartes::test::grid_base(9, "grid");
     cartes::model::save_territory_base(base, {}, argv[1]);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "rings_fixture: %s\n", e.what());
