@@ -45,7 +45,8 @@ struct OutputError : Error {
 };
 
 // The exit code an exception stands for: its own for an Error, internal (a
-// bug) for anything else. The CLI's main and the viewer agree through this.
+// bug) for anything else. The viewer uses it; the CLI's main catches the same
+// types in the same order (it also prints them).
 ExitCode exit_code_of(const std::exception& e) noexcept;
 
 }  // namespace cartes

@@ -9,7 +9,8 @@
 // Adding a value to a fixed family: one line in its list below (enumerator
 // and id), and its label in geodata/vocabularies.toml. A switch on the enum
 // that misses it (render styles, QGIS style, trend arrow) fails to compile
-// (-Werror=switch); tests/model/test_families.cpp checks every other place.
+// (-Werror=switch); tests/model/test_families.cpp checks every other place,
+// tests/app/test_legend.cpp the legend (README, For developers, lists the files).
 #include <array>
 #include <cstddef>
 #include <optional>

@@ -4,7 +4,7 @@
 //
 // Extendable families (themes, portage, partner_kinds) take whatever the file
 // lists. Fixed families (finalites, temporalite, intensite, tendance, status,
-// confidence) must list exactly the model's ids (alliance.hpp): the file only
+// confidence) must list exactly the model's ids (families.hpp): the file only
 // gives their labels. Any mismatch is a DataError naming file and line.
 #include <filesystem>
 #include <string>

@@ -25,6 +25,7 @@ class Program {
   Program(Program&&) noexcept;
   Program& operator=(Program&&) noexcept;
   Program(const Program&) = delete;
+  Program& operator=(const Program&) = delete;
   ~Program();
 
   void use() const;
@@ -51,6 +52,7 @@ class GpuGroup {
   GpuGroup(GpuGroup&&) noexcept;
   GpuGroup& operator=(GpuGroup&&) noexcept;
   GpuGroup(const GpuGroup&) = delete;
+  GpuGroup& operator=(const GpuGroup&) = delete;
   ~GpuGroup();
 
   // Keeps the ranges, not the arrays. A mesh without vertices whose indices
@@ -80,6 +82,7 @@ class FeatureColors {
  public:
   FeatureColors() = default;
   FeatureColors(const FeatureColors&) = delete;
+  FeatureColors& operator=(const FeatureColors&) = delete;
   ~FeatureColors();
   void upload(const std::vector<std::array<unsigned char, 4>>& colors);
   void bind(int unit) const;
@@ -95,6 +98,7 @@ class UintTexture {
  public:
   UintTexture() = default;
   UintTexture(const UintTexture&) = delete;
+  UintTexture& operator=(const UintTexture&) = delete;
   ~UintTexture();
   void upload(const std::vector<std::uint32_t>& words, int rows);
   void bind(int unit) const;
@@ -108,6 +112,7 @@ class Framebuffer {
  public:
   Framebuffer(int width, int height, int samples = 4);
   Framebuffer(const Framebuffer&) = delete;
+  Framebuffer& operator=(const Framebuffer&) = delete;
   ~Framebuffer();
   void bind() const;  // draw into it
   // Resolves and reads the pixels, top row first, RGBA.

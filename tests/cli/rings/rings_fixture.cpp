@@ -1,9 +1,9 @@
-// Writes the synthetic 9x9 grid base of tests/analysis/grid_base.hpp to a
+// Writes the synthetic 9x9 grid base of tests/grid_base.hpp to a
 // GeoPackage (argv[1]) for the `cartes rings` golden tests.
 #include <cstdio>
 #include <exception>
 
-#include "../../analysis/grid_base.hpp"
+#include "grid_base.hpp"
 #include "model/territory_io.hpp"
 
 int main(int argc, char** argv) {

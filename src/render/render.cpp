@@ -1,1 +1,0 @@
-// render library: sources added by the viewer work (issue 4).
