@@ -31,6 +31,8 @@ CommuteFlows load_commute_flows(const std::filesystem::path& geojson, const mode
                                 const sources::CommuneRekeying& rekeying, ProblemReporter* problems) {
   geo::ReadOptions options;
   options.read_geometry = false;
+  // Without one of these a flow would be read as 0 workers or no commune.
+  options.required_fields = {{"CODGEO"}, {"DCLT"}, {"NBFLUX_C16"}};
   const auto features = geo::read_features(geojson, options);
   CommuteFlows out;
   std::set<std::string> unmatched, rekeyed;

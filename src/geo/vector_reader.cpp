@@ -210,13 +210,24 @@ std::vector<Feature> read_once(const fs::path& path, const ReadOptions& options)
   }
   if (!options.read_geometry) layer->SetIgnoredFields(std::array<const char*, 2>{"OGR_GEOMETRY", nullptr}.data());
 
-  // An empty file has no fields either: say it is empty, the real fault.
-  if (options.require_features && layer->GetFeatureCount(TRUE) == 0)
-    throw DataError(path.string() + ": layer '" + layer->GetName() + "' has no features, expected at least one");
-  check_required_fields(path, *layer, options.required_fields);
+  const auto empty_layer = [&] {
+    return DataError(path.string() + ": layer '" + layer->GetName() + "' has no features, expected at least one");
+  };
+  try {
+    check_required_fields(path, *layer, options.required_fields);
+  } catch (const DataError&) {
+    // An empty GeoJSON file has no fields either: say it is empty, the real
+    // fault (counted only here: a count reads a streamed file twice).
+    if (options.require_features && layer->GetFeatureCount(TRUE) == 0) throw empty_layer();
+    throw;
+  }
   OGRFeatureDefn* defn = layer->GetLayerDefn();
   std::vector<int> non_null;
-  for (const std::string& name : options.non_null_fields) non_null.push_back(defn->GetFieldIndex(name.c_str()));
+  for (const std::string& name : options.non_null_fields) {
+    non_null.push_back(defn->GetFieldIndex(name.c_str()));
+    if (non_null.back() < 0)
+      throw DataError(path.string() + ": layer '" + layer->GetName() + "': no field '" + name + "'");
+  }
   const int nfields = defn->GetFieldCount();
   std::vector<std::string> names(static_cast<std::size_t>(nfields));
   std::vector<OGRFieldType> types(static_cast<std::size_t>(nfields));
@@ -237,7 +248,7 @@ std::vector<Feature> read_once(const fs::path& path, const ReadOptions& options)
     feature.fid = f->GetFID();
     const auto where = [&] { return path.string() + ": layer '" + layer->GetName() + "': feature " + std::to_string(number); };
     for (std::size_t k = 0; k < non_null.size(); ++k)
-      if (non_null[k] < 0 || !f->IsFieldSetAndNotNull(non_null[k]))
+      if (!f->IsFieldSetAndNotNull(non_null[k]))
         throw DataError(where() + ": field '" + options.non_null_fields[k] + "' is empty (null), expected a value");
     for (int i = 0; i < nfields; ++i)
       feature.fields.emplace(names[static_cast<std::size_t>(i)], field_value(*f, i, types[static_cast<std::size_t>(i)]));
@@ -260,6 +271,7 @@ std::vector<Feature> read_once(const fs::path& path, const ReadOptions& options)
   // Drivers that stream (GeoJSON on big files) only find truncation while
   // reading: any failure raised during the loop makes the file corrupt.
   if (errors.failed()) throw DataError(path.string() + ": corrupt or truncated: " + errors.errors());
+  if (options.require_features && out.empty()) throw empty_layer();
   return out;
 }
 

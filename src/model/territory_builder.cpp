@@ -125,30 +125,42 @@ void check_location(const fs::path& file, std::size_t number, const std::string&
 // Every commune of a département file must lie near the others (a shifted
 // or mis-projected feature among correct ones).
 void check_departement_spread(const fs::path& file, const std::vector<geo::Feature>& features) {
-  std::vector<double> xs, ys;
-  for (const geo::Feature& f : features)
-    if (!f.geometry.null() && !f.geometry.is_empty()) {
-      const geo::Envelope e = f.geometry.envelope();
-      xs.push_back((e.minx + e.maxx) / 2);
-      ys.push_back((e.miny + e.maxy) / 2);
+  struct Centre {
+    std::size_t feature;
+    double x, y;
+  };
+  std::vector<Centre> centres;
+  for (std::size_t n = 0; n < features.size(); ++n)
+    if (!features[n].geometry.is_empty()) {  // null counts as empty
+      const geo::Envelope e = features[n].geometry.envelope();
+      centres.push_back({n, (e.minx + e.maxx) / 2, (e.miny + e.maxy) / 2});
     }
-  if (xs.empty()) return;
-  std::vector<double> sx = xs, sy = ys;
-  std::nth_element(sx.begin(), sx.begin() + static_cast<std::ptrdiff_t>(sx.size() / 2), sx.end());
-  std::nth_element(sy.begin(), sy.begin() + static_cast<std::ptrdiff_t>(sy.size() / 2), sy.end());
-  const double mx = sx[sx.size() / 2], my = sy[sy.size() / 2];
-  std::size_t k = 0;
-  for (std::size_t n = 0; n < features.size(); ++n) {
-    const geo::Feature& f = features[n];
-    if (f.geometry.null() || f.geometry.is_empty()) continue;
-    const double d = std::hypot(xs[k] - mx, ys[k] - my);
-    ++k;
-    if (d > sources::max_distance_in_departement_m)
-      throw DataError(file.string() + ": feature " + std::to_string(n + 1) + " (" + f.text("code_territoire") + " " +
-                      f.text("libelle_territoire") + "): lies " + std::to_string(static_cast<long>(d / 1000)) +
-                      " km from the middle of the other communes of its file, expected at most " +
-                      std::to_string(static_cast<long>(sources::max_distance_in_departement_m / 1000)) + " km");
+  if (centres.empty()) return;
+  const auto median = [&](double Centre::*axis) {
+    std::vector<double> v;
+    for (const Centre& c : centres) v.push_back(c.*axis);
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+    return v[v.size() / 2];
+  };
+  const double mx = median(&Centre::x), my = median(&Centre::y);
+  for (const Centre& c : centres) {
+    const double d = std::hypot(c.x - mx, c.y - my);
+    if (d <= sources::max_distance_in_departement_m) continue;
+    const geo::Feature& f = features[c.feature];
+    throw DataError(file.string() + ": feature " + std::to_string(c.feature + 1) + " (" + f.text("code_territoire") +
+                    " " + f.text("libelle_territoire") + "): lies " + std::to_string(static_cast<long>(d / 1000)) +
+                    " km from the middle of the other communes of its file, expected at most " +
+                    std::to_string(static_cast<long>(sources::max_distance_in_departement_m / 1000)) + " km");
   }
+}
+
+// Reading a table (no geometry) that must have these columns and a row.
+geo::ReadOptions table_options(std::vector<std::string> columns) {
+  geo::ReadOptions o;
+  o.read_geometry = false;
+  for (auto& c : columns) o.required_fields.push_back({std::move(c)});
+  o.require_features = true;
+  return o;
 }
 
 std::string csv_line(const geo::Feature& row) { return "line " + std::to_string(row.fid + 1); }
@@ -263,11 +275,7 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
   // Each table must have the columns read from it: a missing one would give
   // empty codes for every commune.
   const auto read_table = [](fs::path file, std::vector<std::string> columns) {
-    geo::ReadOptions o;
-    o.read_geometry = false;
-    for (auto& c : columns) o.required_fields.push_back({std::move(c)});
-    o.require_features = true;
-    return geo::read_features(file, o);
+    return geo::read_features(file, table_options(std::move(columns)));
   };
   auto zonings_2024_rows = std::async(std::launch::async, read_table, sources::zonings(src, 2024),
                                       std::vector<std::string>{"CODGEO", "AAV2020", "BV2022", "ZE2020"});
@@ -385,8 +393,6 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
   //    a commune merged since takes the values of the code it kept.
   timer.step("reading INSEE zonings");
   {
-    geo::ReadOptions o;
-    o.read_geometry = false;
     std::unordered_map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < clayer.size(); ++i) index.emplace(clayer[i].code, i);
     const auto apply = [&](const fs::path& file, std::vector<geo::Feature> rows, auto&& set) {
@@ -438,20 +444,12 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
     p.epci.push_back(siren);
   };
   {
-    geo::ReadOptions o;
-    o.read_geometry = false;
     std::map<std::string, std::string> bzh_names;  // code_geo -> nom_geo, Région Bretagne's layer
-    const auto with_columns = [&](std::vector<std::string> columns) {
-      geo::ReadOptions r = o;
-      for (auto& c : columns) r.required_fields.push_back({std::move(c)});
-      r.require_features = true;
-      return r;
-    };
     for (const geo::Feature& f :
-         geo::read_features(sources::pays_bretagne_polygons(src), with_columns({"code_geo", "nom_geo"})))
+         geo::read_features(sources::pays_bretagne_polygons(src), table_options({"code_geo", "nom_geo"})))
       bzh_names[f.text("code_geo")] = f.text("nom_geo");
     const fs::path file = sources::pays_bretagne_epci(src);
-    for (const geo::Feature& row : geo::read_features(file, with_columns({"epci_siren", "epci_nom", "pays_code_geo"}))) {
+    for (const geo::Feature& row : geo::read_features(file, table_options({"epci_siren", "epci_nom", "pays_code_geo"}))) {
       const std::string code_geo = row.text("pays_code_geo");
       if (code_geo.empty()) {
         report.report({"epci_without_pays", row.text("epci_siren"), file.filename().string(),
@@ -466,7 +464,7 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
     }
     const fs::path pdl = sources::pays_pays_de_la_loire(options.project_data);
     for (const geo::Feature& row :
-         geo::read_features(pdl, with_columns({"pays_code", "pays_name", "epci_siren", "source_url"}))) {
+         geo::read_features(pdl, table_options({"pays_code", "pays_name", "epci_siren", "source_url"}))) {
       if (row.text("source_url").empty())
         throw DataError(pdl.string() + ": " + csv_line(row) + ": source_url is required");
       const std::string code = row.text("pays_code");

@@ -64,6 +64,19 @@ TEST_CASE("commuting flows: integer CODGEO padded, former codes re-keyed, unknow
   CHECK_THROWS_WITH(sources::read_cog_communes(dir.path / "folder"), Catch::Contains("a folder where a JSON file"));
 }
 
+TEST_CASE("commuting flows without their workers column are refused, naming the file and the column") {
+  TempDir dir;
+  const auto base = test::grid_base(3);
+  std::ofstream(dir.path / "flows.geojson") << R"({"type": "FeatureCollection", "features": [
+    {"type": "Feature", "properties": {"CODGEO": "90100", "DCLT": "90101", "NBFLUX": 120}, "geometry": null}
+  ]})";
+  std::ofstream(dir.path / "communes.json") << R"([{"code": "90100", "type": "commune-actuelle"}])";
+  std::ofstream(dir.path / "mergers.csv") << "code_before,code_after,source_url\n";
+  const sources::CommuneRekeying rekey(sources::read_cog_communes(dir.path), dir.path / "mergers.csv");
+  CHECK_THROWS_WITH(load_commute_flows(dir.path / "flows.geojson", base, rekey, nullptr),
+                    Catch::Contains("flows.geojson") && Catch::Contains("no field 'NBFLUX_C16'"));
+}
+
 TEST_CASE("zoning labels: INSEE's CSV with quoted names, other levels ignored") {
   TempDir dir;
   std::ofstream(dir.path / "libelles.csv") << "NIVGEO,CODGEO,LIBGEO,NB_COM\r\n"
