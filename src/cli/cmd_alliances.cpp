@@ -1,11 +1,13 @@
 // `cartes alliances list|show`: the catalogue's alliances with their
-// perimeters (population, area, parts), filtered on every card family.
+// perimeters (population, area, parts), filtered on every card family. The
+// other subcommands (edits, spreadsheet form) are alliance_subcommands.hpp's.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "cli/alliance_context.hpp"
+#include "cli/alliance_subcommands.hpp"
 #include "cli/command.hpp"
 #include "core/error.hpp"
 #include "model/stats.hpp"
@@ -135,7 +137,9 @@ struct Filters {
 class AlliancesCommand final : public Command {
  public:
   std::string name() const override { return "alliances"; }
-  std::string description() const override { return "List the catalogue's alliances, or show one"; }
+  std::string description() const override {
+    return "List, show and edit the catalogue's alliances; export and import them as a spreadsheet";
+  }
   void configure(CLI::App& app) override {
     app.require_subcommand(1);
     list_ = app.add_subcommand("list", "List alliances with their perimeters, filtered on every family");
@@ -146,9 +150,21 @@ class AlliancesCommand final : public Command {
     show_->add_option("id", id_, "Alliance id")->required();
     options_.add_to(*show_);
     show_->add_option("--format", show_format_, "text or json")->check(CLI::IsMember({"text", "json"}));
+    for (auto make : {make_alliance_edit_commands, make_alliance_csv_commands})
+      for (auto& command : make()) {
+        CLI::App* sub = app.add_subcommand(command->name(), command->description());
+        command->configure(*sub);
+        others_.emplace_back(sub, std::move(command));
+      }
   }
 
-  int run() override { return list_->parsed() ? run_list() : run_show(); }
+  int run() override {
+    if (list_->parsed()) return run_list();
+    if (show_->parsed()) return run_show();
+    for (auto& [sub, command] : others_)
+      if (sub->parsed()) return command->run();
+    throw UsageError("alliances: no subcommand");
+  }
 
  private:
   int run_list() {
@@ -278,6 +294,7 @@ class AlliancesCommand final : public Command {
   Filters filters_;
   CLI::App* list_ = nullptr;
   CLI::App* show_ = nullptr;
+  std::vector<std::pair<CLI::App*, std::unique_ptr<Command>>> others_;
   std::string format_ = "table";
   std::string show_format_ = "text";
   std::string id_;

@@ -77,6 +77,12 @@ std::string unknown_message(std::string_view what, std::string_view value, const
 }
 }  // namespace
 
+std::string_view trim_blanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
 UnknownIdError::UnknownIdError(std::string_view what, std::string_view value,
                                const std::vector<std::string>& candidates, std::string_view where)
     : DataError(unknown_message(what, value, candidates, where)) {}

@@ -13,6 +13,9 @@ namespace cartes {
 // "Châteaubriant" (œ -> oe, ’ -> ', - -> space).
 std::string fold_name(std::string_view s);
 
+// Without its leading and trailing spaces and tabs.
+std::string_view trim_blanks(std::string_view s);
+
 // Levenshtein distance, in bytes.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

@@ -552,6 +552,12 @@ std::string to_canonical_toml(const Catalogue& catalogue) {
   return e.out;
 }
 
+std::string to_canonical_toml(const Alliance& alliance) {
+  Catalogue one;
+  one.alliances = {alliance};
+  return to_canonical_toml(one);
+}
+
 void save_catalogue(const Catalogue& catalogue, const std::filesystem::path& file) {
   write_file_atomically(file, to_canonical_toml(catalogue));
 }

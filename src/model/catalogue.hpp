@@ -62,6 +62,9 @@ BaseCheck check_against_base(const Catalogue& catalogue, const TerritoryBase& ba
 void validate_against_base(const Catalogue& catalogue, const TerritoryBase& base);
 
 std::string to_canonical_toml(const Catalogue& catalogue);
+// The canonical text of a catalogue holding this alliance alone: what an edit
+// journal records, and how two alliances are compared field by field.
+std::string to_canonical_toml(const Alliance& alliance);
 // Writes to_canonical_toml() to a temporary file beside `file`, renamed over
 // it; OutputError naming the path on failure.
 void save_catalogue(const Catalogue& catalogue, const std::filesystem::path& file);

@@ -138,4 +138,17 @@ std::vector<CatalogueIssue> validate_catalogue(const Catalogue& catalogue, const
   return check_against_base(reparsed, *base).errors;
 }
 
+std::vector<CatalogueIssue> validate_alliance(const Alliance& alliance, const Vocabulary& vocabulary,
+                                              const TerritoryBase* base, const std::string& source_name) {
+  Catalogue one;
+  one.source_name = source_name;
+  one.alliances = {alliance};
+  std::vector<CatalogueIssue> issues = validate_catalogue(one, vocabulary, base);
+  for (CatalogueIssue& issue : issues) {
+    issue.file = source_name;
+    issue.line = 0;
+  }
+  return issues;
+}
+
 }  // namespace cartes::model

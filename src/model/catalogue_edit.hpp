@@ -45,6 +45,8 @@ class EditHistory {
   explicit EditHistory(Catalogue loaded);
 
   const Catalogue& catalogue() const { return catalogue_; }
+  // The alliance with this id; UnknownIdError (with "did you mean") otherwise.
+  const Alliance& alliance(std::string_view id) const { return catalogue_.alliances[index_of(id)]; }
 
   // Each of these is one step; DataError (nothing changed) when the id is
   // unknown or, for add, already taken.
@@ -87,5 +89,11 @@ class EditHistory {
 // Line numbers are those of the canonical text; each message names its alliance.
 std::vector<CatalogueIssue> validate_catalogue(const Catalogue& catalogue, const Vocabulary& vocabulary,
                                                const TerritoryBase* base);
+
+// The same for one alliance alone, its messages without line numbers (an
+// edit's alliance has no line yet): what a CLI edit or an imported row is
+// refused with. `source_name` names the file in the messages.
+std::vector<CatalogueIssue> validate_alliance(const Alliance& alliance, const Vocabulary& vocabulary,
+                                              const TerritoryBase* base, const std::string& source_name);
 
 }  // namespace cartes::model

@@ -17,9 +17,7 @@ namespace {
 
 json alliance_text(const std::optional<Alliance>& a) {
   if (!a) return nullptr;
-  Catalogue one;
-  one.alliances = {*a};
-  return to_canonical_toml(one);
+  return to_canonical_toml(*a);
 }
 
 std::optional<Alliance> alliance_of(const json& j, const std::string& where, const Vocabulary& vocabulary) {

@@ -93,6 +93,9 @@ struct FamilyDef {
   std::string_view option;   // the filter of `cartes alliances list`: "--intensite"
   std::span<const std::string_view> ids;              // fixed families: the model's ids, in order
   std::vector<std::string> (*values)(const Alliance&);  // the ids an alliance takes
+  // Sets the family's ids (checked ids; one for a single-valued family);
+  // nullptr for a family that is not a field of its own (partner kinds).
+  void (*assign)(Alliance&, const std::vector<std::string>&);
   std::span<const std::string_view> aliases;          // other names `stats --by` accepts
 };
 

@@ -7,18 +7,13 @@
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
+#include "core/text.hpp"
 
 namespace cartes::model {
 
 std::filesystem::path default_theme_palette() { return paths::project_data() / "theme_palette.csv"; }
 
 namespace {
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t");
-  const auto e = s.find_last_not_of(" \t");
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
 bool is_hex_colour(const std::string& s) {
   return s.size() == 7 && s[0] == '#' &&
          std::all_of(s.begin() + 1, s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
@@ -43,7 +38,7 @@ std::vector<ThemeColor> load_theme_palette(const std::filesystem::path& csv) {
     ++line_no;
     const std::string where = csv.string() + ":" + std::to_string(line_no) + ": ";
     auto fields = csv::split_line(line);
-    for (auto& f : fields) f = trim(f);
+    for (auto& f : fields) f = std::string(trim_blanks(f));
     if ((fields.size() == 1 && fields[0].empty()) || (!fields[0].empty() && fields[0][0] == '#')) continue;
     if (!header) {
       header = true;

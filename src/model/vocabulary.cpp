@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "core/paths.hpp"
+#include "core/text.hpp"
 #include "model/families.hpp"
 
 namespace cartes::model {
@@ -94,6 +95,17 @@ std::string Vocabulary::label(std::string_view family_name, std::string_view id)
     for (const auto& e : f->entries)
       if (e.id == id) return e.label;
   return std::string(id);
+}
+
+std::string Vocabulary::resolve(std::string_view family_name, std::string_view text) const {
+  const Family* f = family(family_name);
+  if (!f) return {};
+  for (const auto& e : f->entries)
+    if (e.id == text) return e.id;
+  const std::string folded = cartes::fold_name(text);
+  for (const auto& e : f->entries)
+    if (cartes::fold_name(e.label) == folded || cartes::fold_name(e.id) == folded) return e.id;
+  return {};
 }
 
 std::string Vocabulary::allowed(std::string_view family_name) const {

@@ -40,6 +40,9 @@ class Vocabulary {
   bool contains(std::string_view family, std::string_view id) const;
   // The French label; the id itself when unknown (never throws).
   std::string label(std::string_view family, std::string_view id) const;
+  // The id a person typed: the id itself, or its French label with case and
+  // accents ignored ("Mobilité" -> "mobilite"). Empty when neither.
+  std::string resolve(std::string_view family, std::string_view text) const;
   // "a, b, c": the allowed ids, for messages.
   std::string allowed(std::string_view family) const;
 

@@ -40,6 +40,20 @@ TEST_CASE("CSV lines split with quotes, CRLF and BOM") {
   CHECK(csv::split_line(csv::quote("a,\"b\"")) == std::vector<std::string>{"a,\"b\""});
 }
 
+TEST_CASE("CSV records of a whole file keep line breaks inside quotes and their first line") {
+  const auto records = csv::read_records("\xEF\xBB\xBF" "id,notes\r\na,\"deux\r\nlignes\"\r\n\r\nb,\"\"\"x\"\"\"\nc,last", ',');
+  REQUIRE(records.size() == 4);
+  CHECK(records[0].line == 1);
+  CHECK(records[1].fields == std::vector<std::string>{"a", "deux\r\nlignes"});
+  CHECK(records[2].line == 5);  // the blank line 4 is no record
+  CHECK(records[2].fields == std::vector<std::string>{"b", "\"x\""});
+  CHECK(records[3].fields == std::vector<std::string>{"c", "last"});
+  CHECK_THROWS_WITH(csv::read_records("a,b\nc,\"open\n", ','), "line 2: a quoted field is never closed");
+  CHECK(csv::detect_separator("\"a,b\";c\n1,2") == ';');
+  CHECK(csv::detect_separator("id,name;x") == ',');
+  CHECK(csv::detect_separator("id") == ',');
+}
+
 TEST_CASE("French names fold and unknown ids suggest the nearest") {
   CHECK(fold_name("Châteaubriant") == "chateaubriant");
   CHECK(fold_name("Maine Cœur de Sarthe") == "maine coeur de sarthe");

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 
+#include "model/catalogue.hpp"
 #include "model/vocabulary.hpp"
 
 namespace cartes::test {
@@ -24,6 +25,11 @@ inline std::string read_text(const std::filesystem::path& p) {
 inline const cartes::model::Vocabulary& vocabulary() {
   static const cartes::model::Vocabulary v = cartes::model::Vocabulary::load_default();
   return v;
+}
+
+// tests/fixtures/catalogues/synthetic.toml, for tests/model/synthetic_base.hpp.
+inline cartes::model::Catalogue synthetic_catalogue() {
+  return cartes::model::load_catalogue(catalogue_fixture("synthetic.toml"), vocabulary());
 }
 
 }  // namespace cartes::test

@@ -8,12 +8,9 @@
 
 using namespace cartes;
 using namespace cartes::model;
-using cartes::test::catalogue_fixture;
 using cartes::test::vocabulary;
 
 namespace {
-Catalogue loaded() { return load_catalogue(catalogue_fixture("synthetic.toml"), vocabulary()); }
-
 // One random edit of any kind; returns false when that kind did not apply.
 bool random_edit(EditHistory& h, std::mt19937& rng, int serial) {
   const auto& list = h.catalogue().alliances;
@@ -64,7 +61,7 @@ bool random_edit(EditHistory& h, std::mt19937& rng, int serial) {
 }  // namespace
 
 TEST_CASE("random edits undone give back the loaded catalogue byte for byte, redone the edited one") {
-  const Catalogue original = loaded();
+  const Catalogue original = test::synthetic_catalogue();
   const std::string original_text = to_canonical_toml(original);
   for (unsigned seed = 1; seed <= 20; ++seed) {
     std::mt19937 rng(seed);
@@ -87,7 +84,7 @@ TEST_CASE("random edits undone give back the loaded catalogue byte for byte, red
 }
 
 TEST_CASE("a deleted alliance comes back by undo; a new edit after undo drops the redo branch") {
-  EditHistory h(loaded());
+  EditHistory h(test::synthetic_catalogue());
   const std::string id = h.catalogue().alliances.front().id;
   h.remove(id);
   CHECK(h.catalogue().find(id) == nullptr);
@@ -108,7 +105,7 @@ TEST_CASE("a deleted alliance comes back by undo; a new edit after undo drops th
 }
 
 TEST_CASE("refused edits change nothing") {
-  EditHistory h(loaded());
+  EditHistory h(test::synthetic_catalogue());
   const std::string before = to_canonical_toml(h.catalogue());
   Alliance dup = h.catalogue().alliances.front();
   CHECK_THROWS_AS(h.add(dup), DataError);
@@ -120,7 +117,7 @@ TEST_CASE("refused edits change nothing") {
 }
 
 TEST_CASE("validation is the rules of cartes check") {
-  EditHistory h(loaded());
+  EditHistory h(test::synthetic_catalogue());
   CHECK(validate_catalogue(h.catalogue(), vocabulary(), nullptr).empty());
   Alliance a = h.catalogue().alliances.front();
   a.themes = {"mobility"};
