@@ -16,6 +16,8 @@ packages=(
   libegl-dev
   # tests: Catch2 v2, headless X server with Mesa's software OpenGL
   catch2 xvfb xauth libgl1-mesa-dri mesa-utils
+  # tests: real input events into the viewer window (edit mode)
+  xdotool
   # real GIS client used by tests and benchmarks; time and bc for tools/bench,
   # strace for tools/bench/gpu/qgis_bundle.sh (which files a QGIS render reads)
   qgis python3-qgis time bc strace

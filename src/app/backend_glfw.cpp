@@ -91,7 +91,18 @@ void GlfwBackend::run(Viewer& viewer, const RunOptions& o) {
   viewer.start();
   int frames = 0;
   int settled = 0;
-  while (!glfwWindowShouldClose(window_)) {
+  std::string title;
+  for (;;) {
+    if (glfwWindowShouldClose(window_)) {
+      // Unsaved edits: the viewer asks first (its dialog), and says when to go.
+      if (viewer.request_close()) break;
+      glfwSetWindowShouldClose(window_, GLFW_FALSE);
+    }
+    if (viewer.quit_confirmed()) break;
+    if (const std::string t = viewer.title(); t != title) {
+      glfwSetWindowTitle(window_, t.c_str());
+      title = t;
+    }
     // While loading, wake up regularly for the progress bar; then wait for events.
     if (viewer.loading() || !o.screenshot.empty() || o.frames > 0) glfwPollEvents();
     else glfwWaitEventsTimeout(0.5);

@@ -19,6 +19,7 @@ LoadedBase load_base(const DataPaths& paths, Progress* progress) {
   if (progress) progress->step("reading the territory base");
   auto base = std::make_shared<model::TerritoryBase>(model::load_territory_base(paths.base, progress));
   out.scene = render::build_base_scene(*base, progress);
+  out.communes = std::make_shared<const render::SceneData>(commune_fills(out.scene));
   out.base = std::move(base);
   out.seconds = since(t0);
   return out;
@@ -50,6 +51,21 @@ LoadedAlliances load_alliances(const DataPaths& paths, const model::TerritoryBas
   render::add_alliances(out.scene, base_scene, out.perimeters, progress);
   out.seconds = since(t0);
   return out;
+}
+
+render::SceneData commune_fills(const render::SceneData& scene) {
+  render::SceneData communes;
+  communes.origin = scene.origin;
+  communes.coarse.resize(scene.coarse.size());
+  for (std::size_t k = 0; k <= scene.coarse.size(); ++k) {
+    constexpr int c = static_cast<int>(model::Level::commune);
+    auto& to = k == 0 ? communes.layers[c] : communes.coarse[k - 1].layers[c];
+    const auto& from = render::layers_at(scene, k)[c];
+    to.indices = from.indices;
+    to.fill = from.fill;
+    if (k > 0) communes.coarse[k - 1].tolerance_m = scene.coarse[k - 1].tolerance_m;
+  }
+  return communes;
 }
 
 void install(AppModel& m, LoadedBase&& b) {
@@ -89,24 +105,12 @@ void AsyncLoader::start(const DataPaths& paths) {
     try {
       auto b = load_base(paths, &progress_);
       auto base = b.base;
-      // The worker keeps what the alliance fills need: the origin and the
-      // communes' triangles at each level of detail (not their vertices).
-      render::SceneData communes;
-      communes.origin = b.scene.origin;
-      communes.coarse.resize(b.scene.coarse.size());
-      for (std::size_t k = 0; k <= b.scene.coarse.size(); ++k) {
-        constexpr int c = static_cast<int>(model::Level::commune);
-        auto& to = k == 0 ? communes.layers[c] : communes.coarse[k - 1].layers[c];
-        const auto& from = render::layers_at(b.scene, k)[c];
-        to.indices = from.indices;
-        to.fill = from.fill;
-        if (k > 0) communes.coarse[k - 1].tolerance_m = b.scene.coarse[k - 1].tolerance_m;
-      }
+      auto communes = b.communes;  // the worker keeps what the alliance fills need
       {
         std::lock_guard lock(mutex_);
         base_ = std::move(b);
       }
-      auto a = load_alliances(paths, *base, communes, &progress_);
+      auto a = load_alliances(paths, *base, *communes, &progress_);
       std::lock_guard lock(mutex_);
       alliances_ = std::move(a);
     } catch (const std::exception& e) {

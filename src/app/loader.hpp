@@ -18,8 +18,15 @@ namespace cartes::app {
 struct LoadedBase {
   std::shared_ptr<const model::TerritoryBase> base;
   render::SceneData scene;  // base layers and label candidates
+  // What alliance fills are made from (commune_fills()): kept by the viewer
+  // to redraw the alliances after an edit.
+  std::shared_ptr<const render::SceneData> communes;
   double seconds = 0;
 };
+
+// The origin and the communes' triangles at each level of detail (not their
+// vertices): all render::add_alliances needs from the base scene.
+render::SceneData commune_fills(const render::SceneData& base_scene);
 
 struct LoadedAlliances {
   model::Vocabulary vocabulary;

@@ -72,6 +72,7 @@ std::optional<render::Pick> pick_territory(const AppModel& m, const MapLabels& l
 void handle_map_input(MapViewState& s, const ImGuiIO& io, const AppModel& m, const MapLabels& labels,
                       bool communes_shown, const geo::Envelope& extent) {
   s.clicked = false;
+  s.box.reset();
   auto& cam = s.camera;
   cam.width = std::max(1, static_cast<int>(io.DisplaySize.x));
   cam.height = std::max(1, static_cast<int>(io.DisplaySize.y));
@@ -81,7 +82,24 @@ void handle_map_input(MapViewState& s, const ImGuiIO& io, const AppModel& m, con
   }
   s.cursor_on_map = !io.WantCaptureMouse && io.MousePos.x >= 0 && io.MousePos.y >= 0;
   if (!io.WantCaptureMouse) {
-    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) cam.pan_pixels(io.MouseDelta.x, io.MouseDelta.y);
+    const bool boxing = s.box_select && io.KeyShift;
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
+      if (boxing) {
+        const ImVec2 from = io.MouseClickedPos[0];
+        s.box_drag = std::array<float, 4>{from.x, from.y, io.MousePos.x, io.MousePos.y};
+      } else {
+        cam.pan_pixels(io.MouseDelta.x, io.MouseDelta.y);
+      }
+    }
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && s.box_drag) {
+      const auto& d = *s.box_drag;
+      const geo::Point a = cam.screen_to_world(d[0], d[1]), b = cam.screen_to_world(d[2], d[3]);
+      geo::Envelope e;
+      e.expand(a);
+      e.expand(b);
+      s.box = e;
+      s.box_drag.reset();
+    }
     if (io.MouseWheel != 0) cam.zoom_at(std::pow(1.2, io.MouseWheel), io.MousePos.x, io.MousePos.y);
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < 4.0f)
       s.clicked = true;

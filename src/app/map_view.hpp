@@ -38,6 +38,11 @@ struct MapViewState {
   // The part of the window the panels leave to the map (x0, y0, x1, y1):
   // fitting, the scale bar and the coordinates go there. Empty: all of it.
   std::array<double, 4> free_area{0, 0, 0, 0};
+  // Edit mode: a Shift+drag draws a rectangle instead of panning; on release
+  // `box` holds it (world coordinates) for one frame.
+  bool box_select = false;
+  std::optional<std::array<float, 4>> box_drag;  // screen x0, y0, x1, y1 while dragging
+  std::optional<geo::Envelope> box;
   std::array<double, 4> map_area() const;
 };
 

@@ -22,6 +22,7 @@ void draw_alliances_panel(AlliancesPanelState& s, const AppModel& m, const std::
   ImGui::RadioButton("Population", &s.sort, 1);
   ImGui::SameLine();
   ImGui::RadioButton("Membres", &s.sort, 2);
+  if (cb.new_alliance && ImGui::SmallButton("Nouvelle alliance")) cb.new_alliance();
 
   const std::string needle = model::fold_name(s.search);
   std::vector<std::size_t> rows;

@@ -40,6 +40,10 @@ void draw_inspector_panel(const AppModel& m, std::optional<std::size_t> selected
   ImGui::TextDisabled("%s", a.id.c_str());
   const model::Perimeter* p = i < m.perimeters.size() ? &m.perimeters[i] : nullptr;
   if (p && !p->geometry.is_empty() && ImGui::SmallButton("Centrer la carte") && cb.zoom_to) cb.zoom_to(p->geometry.envelope());
+  if (cb.edit_alliance) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Modifier")) cb.edit_alliance(i);
+  }
   ImGui::Separator();
   facet("Statut", m.label("status", model::to_string(a.status)));
   facet("Thème", join_labels(m, "themes", a.themes));

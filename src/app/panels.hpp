@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/app_model.hpp"
+#include "app/editor.hpp"
 #include "app/view_state.hpp"
 #include "geo/geometry.hpp"
 #include "render/map_renderer.hpp"
@@ -16,6 +17,8 @@ namespace cartes::app {
 struct PanelCallbacks {
   std::function<void(std::size_t)> select_alliance;        // Inspector shows it, map highlights it
   std::function<void(const geo::Envelope&)> zoom_to;       // the camera fits the envelope
+  std::function<void(std::size_t)> edit_alliance;          // edit mode on that alliance (empty: no editing)
+  std::function<void()> new_alliance;                      // edit mode on a new alliance
 };
 
 // Filters: six card families, status, horizon.
@@ -67,6 +70,33 @@ struct StatusPanelState {
   bool loading = false;
 };
 void draw_status_panel(StatusPanelState& state, const AppModel& model);
+
+// Édition (edit mode): the selected alliance's fields, members and partners,
+// undo/redo and save (panel_editor.cpp).
+struct EditorPanelState {
+  bool open = false;               // edit mode on
+  std::string selected_id;         // the alliance being edited
+  int pick_level = 1;              // model::Level of the members picked on the map: EPCI
+  char search[128] = {};
+  char save_as[1024] = {};
+  bool save_requested = false;     // Ctrl+S, the menu or the button
+  std::string error;
+  // Text fields, filled from the alliance unless being typed in.
+  std::string buffers_for;
+  std::uint64_t buffers_revision = 0;
+  char id[128] = {}, name[512] = {}, structure[512] = {}, confidence_note[1024] = {};
+  char sources[4096] = {}, notes[8192] = {};
+};
+// `refreshing`: the perimeters shown are being recomputed after an edit.
+void draw_editor_panel(EditorPanelState& state, Editor& editor, const AppModel& model, bool refreshing);
+void new_alliance(Editor& editor, EditorPanelState& state);
+// The territory of `level` holding a commune (its EPCI, pays, département,
+// région, or itself); nullptr when it has none (the island communes' EPCI).
+const model::Territory* territory_of_commune(const model::TerritoryBase& base, std::size_t commune, model::Level level);
+// One step: `t` added to the alliance, or removed when already a member.
+void toggle_member(Editor& editor, const std::string& id, const model::Territory& t);
+// One step: the territories that are not members yet added.
+void add_members(Editor& editor, const std::string& id, const std::vector<const model::Territory*>& territories);
 
 // Helpers shared by panels.
 std::string format_int(long long v);  // 1 234 567 (French thousands separator)

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "app/test_probe.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
 #include "render/gpu.hpp"
@@ -78,6 +79,7 @@ void Viewer::poll_loader() {
     }
     if (auto b = loader_.take_base()) {
       renderer_->set_scene(b->scene);
+      communes_ = b->communes;
       labels_ = make_map_labels(*b->base, b->scene);
       extent_ = b->scene.extent;
       install(model_, std::move(*b));
@@ -89,6 +91,7 @@ void Viewer::poll_loader() {
       renderer_->set_alliances(s);
       labels_.alliance_anchor = std::move(s.alliance_anchor);
       density_key_.clear();
+      attach_editor();
       if (!pending_select_.empty()) {
         for (std::size_t i = 0; i < model_.alliances.size(); ++i)
           if (model_.alliances[i].id == pending_select_) selected_alliance_ = i;
@@ -97,6 +100,7 @@ void Viewer::poll_loader() {
           for (const auto& al : model_.alliances) ids.push_back(al.id);
           add_error(UnknownIdError("alliance id", pending_select_, ids, "--select").what(), ExitCode::data);
         }
+        if (selected_alliance_) editor_panel_.selected_id = model_.alliances[*selected_alliance_].id;
         pending_select_.clear();
       }
     }
@@ -110,11 +114,145 @@ void Viewer::poll_loader() {
   status_.fraction = loader_.progress().fraction();
 }
 
+std::string Viewer::title() const {
+  std::string t = "Cartes — alliances des territoires";
+  if (!model_.paths.catalogue.empty()) t += " — " + model_.paths.catalogue.filename().string();
+  if (editor_.modified()) t = "• " + t + " (modifications non enregistrées)";
+  return t;
+}
+
+bool Viewer::request_close() {
+  if (!editor_.modified() || quit_confirmed_) return true;
+  quit_asked_ = true;
+  return false;
+}
+
+void Viewer::attach_editor() {
+  if (model_.paths.catalogue.empty() || !communes_) return;
+  try {
+    editor_.attach(model_.paths.catalogue, model_.vocabulary, model_.base_ptr);
+    refresh_ = std::make_unique<RefreshJob>(model_.base_ptr, communes_, model_.alliances, model_.perimeters);
+    // The loaded catalogue is shown already: only later revisions need a refresh.
+    requested_revision_ = editor_.revision();
+    if (editor_.restore_offer()) editor_panel_.open = true;
+  } catch (const std::exception& e) {
+    report(e);
+  }
+}
+
+void Viewer::install_refresh() {
+  if (!refresh_) return;
+  auto r = refresh_->take();
+  if (!r) return;
+  // Keep the selection on the same alliance (ids are stable, indices shift).
+  std::string selected = editor_panel_.selected_id;
+  if (selected.empty() && selected_alliance_ && *selected_alliance_ < model_.alliances.size())
+    selected = model_.alliances[*selected_alliance_].id;
+  model_.alliances = std::move(r->alliances);
+  model_.perimeters = std::move(r->perimeters);
+  model_.overlaps = std::move(r->overlaps);
+  if (renderer_) renderer_->set_alliances(r->scene);
+  labels_.alliance_anchor = std::move(r->scene.alliance_anchor);
+  density_key_.clear();
+  selected_alliance_.reset();
+  for (std::size_t i = 0; i < model_.alliances.size(); ++i)
+    if (model_.alliances[i].id == selected) selected_alliance_ = i;
+}
+
+void Viewer::edit_frame(const ImGuiIO& io) {
+  if (!editor_.attached()) return;
+  if (requested_revision_ != editor_.revision() && refresh_) {
+    requested_revision_ = editor_.revision();
+    refresh_->request(requested_revision_, editor_.catalogue().alliances);
+  }
+  install_refresh();
+  if (refresh_ && !refresh_->error().empty()) status_.step = "refresh: " + refresh_->error();
+  if (!editor_panel_.open) return;
+  // Shortcuts, unless a text field has the keyboard.
+  if (!io.WantTextInput && io.KeyCtrl) {
+    if (ImGui::IsKeyPressed('Z', false)) {
+      if (io.KeyShift) editor_.redo();
+      else editor_.undo();
+    }
+    if (ImGui::IsKeyPressed('Y', false)) editor_.redo();
+    if (ImGui::IsKeyPressed('S', false)) editor_panel_.save_requested = true;
+    if (ImGui::IsKeyPressed('N', false)) new_alliance(editor_, editor_panel_);
+  }
+  // Picks on the map: a click toggles the territory of the chosen level under
+  // the cursor; a Shift+drag adds those whose centre lies in the rectangle.
+  const std::string& id = editor_panel_.selected_id;
+  if (id.empty() || !editor_.catalogue().find(id) || !model_.base_loaded) return;
+  const auto level = static_cast<model::Level>(editor_panel_.pick_level);
+  if (map_.clicked && map_.cursor_on_map && !io.KeyShift) {
+    if (auto commune = pick_territory(model_, labels_, map_.cursor, model::Level::commune))
+      if (const model::Territory* t = territory_of_commune(model_.base(), commune->index, level))
+        toggle_member(editor_, id, *t);
+  }
+  if (map_.box) {
+    // Centres are interior points (inside the territory, unlike a centroid),
+    // made once per level on first use.
+    const auto& layer = model_.base().layer(level);
+    auto& centres = centres_[static_cast<int>(level)];
+    if (centres.size() != layer.size()) {
+      centres.clear();
+      for (const model::Territory& t : layer)
+        centres.push_back(t.geometry.is_empty() ? std::nullopt : std::optional(t.geometry.interior_point()));
+    }
+    std::vector<const model::Territory*> inside;
+    for (std::size_t i = 0; i < layer.size(); ++i) {
+      const auto& c = centres[i];
+      if (c && c->x >= map_.box->minx && c->x <= map_.box->maxx && c->y >= map_.box->miny && c->y <= map_.box->maxy)
+        inside.push_back(&layer[i]);
+    }
+    add_members(editor_, id, inside);
+  }
+}
+
+void Viewer::draw_edit_dialogs() {
+  if (auto events = editor_.restore_offer()) {
+    ImGui::OpenPopup("Restaurer");
+    if (ImGui::BeginPopupModal("Restaurer", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+      ImGui::Text("La session précédente s'est arrêtée sans enregistrer %zu modification(s).", *events);
+      if (ImGui::Button("Restaurer")) {
+        editor_.accept_restore();
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::SameLine();
+      if (ImGui::Button("Abandonner")) {
+        editor_.decline_restore();
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::EndPopup();
+    }
+  }
+  if (quit_asked_) {
+    ImGui::OpenPopup("Quitter");
+    quit_asked_ = false;
+  }
+  if (ImGui::BeginPopupModal("Quitter", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("Des modifications ne sont pas enregistrées.");
+    if (ImGui::Button("Enregistrer et quitter")) {
+      if (editor_.save() == Editor::SaveResult::saved) quit_confirmed_ = true;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Quitter sans enregistrer")) {
+      quit_confirmed_ = true;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Continuer")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
 void Viewer::frame() {
   poll_loader();
   ImGuiIO& io = ImGui::GetIO();
+  map_.box_select = editor_panel_.open;
   const bool communes_shown = view_.layers[0] || (view_.communes_when_zoomed && map_.camera.mpp <= view_.communes_max_mpp);
   handle_map_input(map_, io, model_, labels_, communes_shown, extent_);
+  edit_frame(io);
 
   visible_ = visible_alliances(model_, filters_);
   render::MapFrame f = make_frame(model_, visible_, view_, map_.camera);
@@ -144,11 +282,32 @@ void Viewer::frame() {
     deco.names = view_.show_labels;
     deco.alliance_names = view_.show_alliance_labels;
     draw_map_decorations(ImGui::GetBackgroundDrawList(), model_, labels_, map_, f, &overlay_, deco);
+    if (map_.box_drag) {
+      const auto& d = *map_.box_drag;
+      ImGui::GetBackgroundDrawList()->AddRect(ImVec2(std::min(d[0], d[2]), std::min(d[1], d[3])),
+                                              ImVec2(std::max(d[0], d[2]), std::max(d[1], d[3])),
+                                              IM_COL32(20, 60, 160, 255), 0, 0, 2);
+    }
   }
 
   PanelCallbacks cb;
   cb.select_alliance = [this](std::size_t i) { selected_alliance_ = i; };
   cb.zoom_to = [this](const geo::Envelope& e) { map_.camera.fit_in(e, map_.map_area(), 0.15); };
+  if (editor_.attached()) {
+    cb.select_alliance = [this](std::size_t i) {
+      selected_alliance_ = i;
+      if (i < model_.alliances.size()) editor_panel_.selected_id = model_.alliances[i].id;
+    };
+    cb.edit_alliance = [this](std::size_t i) {
+      selected_alliance_ = i;
+      if (i < model_.alliances.size()) editor_panel_.selected_id = model_.alliances[i].id;
+      editor_panel_.open = true;
+    };
+    cb.new_alliance = [this] {
+      editor_panel_.open = true;
+      new_alliance(editor_, editor_panel_);
+    };
+  }
 
   // First-use layout: filters and the list in a left column; inspector,
   // territory and statistics in a right column; legend and layers at the
@@ -194,6 +353,12 @@ void Viewer::frame() {
   const float legend_w = std::min(300.f, middle * 0.5f), layers_w = std::min(250.f, middle * 0.4f);
   place(left + 24 + legend_w, H - bottom, std::max(200.f, middle - legend_w - layers_w - 16), 0);
   draw_status_panel(status_, model_);
+  // Edit mode: over the right column, which it replaces while open.
+  place(W - right - 8 - 60, 8, right + 60, H - 16);
+  draw_editor_panel(editor_panel_, editor_, model_,
+                    refresh_ && (refresh_->busy() || requested_revision_ != editor_.revision()));
+  draw_edit_dialogs();
+  write_probe(model_, map_.camera, editor_, editor_panel_.selected_id);
   if (map_.hovered && map_.cursor_on_map && !ImGui::IsMouseDragging(ImGuiMouseButton_Left))
     draw_territory_tooltip(model_, *map_.hovered);
 }

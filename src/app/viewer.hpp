@@ -8,9 +8,11 @@
 #include <optional>
 
 #include "app/app_model.hpp"
+#include "app/editor.hpp"
 #include "app/loader.hpp"
 #include "app/map_view.hpp"
 #include "app/panels.hpp"
+#include "app/refresh_job.hpp"
 #include "app/view_state.hpp"
 #include "render/map_cache.hpp"
 #include "render/map_renderer.hpp"
@@ -19,6 +21,8 @@
 #ifdef CARTES_HAVE_RINGS_PANEL  // set by src/app/CMakeLists.txt
 #include "app/panel_rings.hpp"
 #endif
+
+struct ImGuiIO;
 
 namespace cartes::app {
 
@@ -29,6 +33,15 @@ class Viewer {
 
   // Selects an alliance by id once the catalogue is loaded (--select).
   void select_when_loaded(std::string id) { pending_select_ = std::move(id); }
+  // Opens the edit mode (--edit; the inspector's "Modifier" does it too).
+  void open_editor() { editor_panel_.open = true; }
+  // The window's title: the catalogue's name, and a mark while edits are unsaved.
+  std::string title() const;
+  // The window was asked to close: true when it may (nothing unsaved); else
+  // the viewer asks, and quit_confirmed() turns true if the user agrees.
+  bool request_close();
+  bool quit_confirmed() const { return quit_confirmed_; }
+  const Editor& editor() const { return editor_; }
   // Starts the worker thread; needs no GL context, so callers start it
   // before creating the window (0.6 s saved on the first map frame). Only
   // the first call counts.
@@ -53,6 +66,12 @@ class Viewer {
 
  private:
   void poll_loader();
+  // Edit mode: the editor attached once the catalogue is loaded, shortcuts,
+  // picks on the map, perimeters refreshed off the main thread.
+  void attach_editor();
+  void edit_frame(const ImGuiIO& io);
+  void install_refresh();
+  void draw_edit_dialogs();
   void report(const std::exception& e);
   void add_error(std::string message, ExitCode code);
   // The map into the window: from the cache, redrawn only when it changes,
@@ -86,6 +105,13 @@ class Viewer {
   std::chrono::steady_clock::time_point started_;
   bool started_flag_ = false;
   std::optional<double> first_map_, first_alliances_;
+  Editor editor_;
+  EditorPanelState editor_panel_;
+  std::shared_ptr<const render::SceneData> communes_;  // alliance fills after an edit
+  std::array<std::vector<std::optional<geo::Point>>, 5> centres_;  // per level: what a Shift+drag rectangle selects
+  std::unique_ptr<RefreshJob> refresh_;
+  std::uint64_t requested_revision_ = 0;
+  bool quit_asked_ = false, quit_confirmed_ = false;
 };
 
 }  // namespace cartes::app

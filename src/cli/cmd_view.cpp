@@ -23,6 +23,7 @@ class ViewCommand final : public Command {
     app.add_option("--catalogue", catalogue_, "alliance catalogue (default: geodata/alliances/loire-bretagne.toml)");
     app.add_option("--size", size_, "window size WIDTHxHEIGHT")->default_val("1600x900");
     app.add_option("--select", select_, "alliance id to select (inspector, highlight) once loaded");
+    app.add_flag("--edit", edit_, "open the edit mode (Édition) at start");
     app.add_option("--screenshot", screenshot_, "capture the whole window (panels included) to this PNG, then exit");
     app.add_option("--frames", frames_, "with --screenshot: frames drawn after loading before the capture; "
                                         "alone: exit after this many frames")
@@ -35,6 +36,7 @@ class ViewCommand final : public Command {
     auto [w, h] = parse_size(size_);
     app::Viewer viewer(paths);
     if (!select_.empty()) viewer.select_when_loaded(select_);
+    if (edit_) viewer.open_editor();
     // Loading starts while the window opens.
     viewer.start();
     // Visible even for a screenshot: some X servers do not draw unmapped windows.
@@ -49,6 +51,7 @@ class ViewCommand final : public Command {
  private:
   std::string scope_, base_, catalogue_, size_, screenshot_, select_;
   int frames_ = 0;
+  bool edit_ = false;
 };
 
 }  // namespace

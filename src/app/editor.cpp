@@ -1,0 +1,181 @@
+#include "app/editor.hpp"
+
+#include <algorithm>
+
+#include "core/atomic_file.hpp"
+#include "core/error.hpp"
+
+namespace cartes::app {
+
+namespace {
+// A step that undoes `step` (changes reversed, before and after swapped):
+// how an undo is journalled, so that replaying the journal on the saved file
+// needs no history from before it.
+model::CatalogueEdit inverse_of(const model::CatalogueEdit& step) {
+  model::CatalogueEdit out;
+  out.label = step.label;
+  for (auto it = step.changes.rbegin(); it != step.changes.rend(); ++it)
+    out.changes.push_back({it->index, it->after, it->before});
+  return out;
+}
+}  // namespace
+
+void Editor::open_store() {
+  store_ = model::open_catalogue_store(file_.string());
+  model::LoadedCatalogue loaded = store_->load(*vocabulary_);
+  version_ = loaded.version;
+  restore_ = model::restore_journal(file_, loaded, *vocabulary_);
+  history_.emplace(std::move(loaded.catalogue));
+  if (!restore_) journal_.emplace(file_, version_);  // a journal to restore stays until the user chooses
+  changed();
+}
+
+void Editor::attach(const std::filesystem::path& catalogue, const model::Vocabulary& vocabulary,
+                    std::shared_ptr<const model::TerritoryBase> base) {
+  file_ = catalogue;
+  vocabulary_ = &vocabulary;
+  base_ = std::move(base);
+  open_store();
+}
+
+void Editor::changed() {
+  ++revision_;
+  issues_ = model::validate_catalogue(history_->catalogue(), *vocabulary_, base_.get());
+}
+
+void Editor::journal(const model::CatalogueEdit& step) {
+  // A journal that cannot be written does not stop editing: the user is told.
+  try {
+    if (journal_) journal_->record_step(step);
+  } catch (const Error& e) {
+    message_ = std::string("journal: ") + e.what();
+  }
+}
+
+bool Editor::edit(const std::function<void(model::EditHistory&)>& step) {
+  if (!attached()) return false;
+  try {
+    step(*history_);
+  } catch (const DataError& e) {
+    message_ = e.what();
+    return false;
+  }
+  message_.clear();
+  journal(history_->last_step());
+  changed();
+  return true;
+}
+
+bool Editor::undo() {
+  if (!attached() || !history_->can_undo()) return false;
+  const model::CatalogueEdit inverse = inverse_of(history_->last_step());
+  history_->undo();
+  journal(inverse);
+  changed();
+  return true;
+}
+
+bool Editor::redo() {
+  if (!attached() || !history_->can_redo()) return false;
+  history_->redo();
+  journal(history_->last_step());
+  changed();
+  return true;
+}
+
+std::vector<std::string> Editor::issues_of(const model::Alliance& alliance) const {
+  std::vector<std::string> out;
+  for (const auto& issue : model::validate_alliance(alliance, *vocabulary_, base_.get(), file_.filename().string())) {
+    std::string m = issue.message;
+    const std::string prefix = "alliance '" + alliance.id + "': ";
+    if (m.rfind(prefix, 0) == 0) m.erase(0, prefix.size());
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+Editor::SaveResult Editor::save() {
+  if (!attached()) return SaveResult::failed;
+  if (!issues_.empty()) {
+    message_ = std::to_string(issues_.size()) + " problème(s) : corrigez-les avant d'enregistrer";
+    return SaveResult::invalid;
+  }
+  try {
+    version_ = store_->save_if_unchanged(history_->catalogue(), version_);
+  } catch (const model::CatalogueConflict& e) {
+    message_ = e.what();
+    return SaveResult::conflict;
+  } catch (const Error& e) {
+    message_ = e.what();
+    return SaveResult::failed;
+  }
+  history_->mark_saved();
+  journal_.emplace(file_, version_);  // the saved file is the journal's new start
+  restore_.reset();
+  message_ = "enregistré dans " + file_.string();
+  return SaveResult::saved;
+}
+
+Editor::SaveResult Editor::save_as(const std::filesystem::path& file) {
+  if (!attached()) return SaveResult::failed;
+  if (!issues_.empty()) {
+    message_ = std::to_string(issues_.size()) + " problème(s) : corrigez-les avant d'enregistrer";
+    return SaveResult::invalid;
+  }
+  try {
+    auto store = model::open_catalogue_store(file.string());
+    version_ = store->save(history_->catalogue());
+    store_ = std::move(store);
+  } catch (const Error& e) {
+    message_ = e.what();
+    return SaveResult::failed;
+  }
+  std::error_code ec;
+  std::filesystem::remove(model::EditJournal::path_for(file_), ec);  // the old file's journal is saved work now
+  file_ = file;
+  history_->mark_saved();
+  journal_.emplace(file_, version_);
+  message_ = "enregistré dans " + file_.string();
+  return SaveResult::saved;
+}
+
+std::filesystem::path Editor::reload_keeping_aside() {
+  std::filesystem::path aside = file_;
+  aside.replace_filename(file_.stem().string() + ".mes-modifications" + file_.extension().string());
+  write_file_atomically(aside, model::to_canonical_toml(history_->catalogue()));
+  open_store();
+  if (restore_) decline_restore();  // the journal was made on the old version: its edits are in the aside copy
+  message_ = "rechargé ; vos modifications sont dans " + aside.string();
+  return aside;
+}
+
+std::optional<std::size_t> Editor::restore_offer() const {
+  if (!restore_) return std::nullopt;
+  return restore_->events;
+}
+
+void Editor::accept_restore() {
+  if (!restore_) return;
+  history_.emplace(std::move(restore_->history));
+  restore_.reset();
+  // A new journal holding the restored edits as one step (the saved
+  // alliances out, the restored ones in), so that a second crash loses nothing.
+  journal_.emplace(file_, version_);
+  model::CatalogueEdit net;
+  net.label = "Modifications restaurées";
+  model::Catalogue saved = store_->load(*vocabulary_).catalogue;
+  const auto& now = history_->catalogue().alliances;
+  for (std::size_t i = saved.alliances.size(); i-- > 0;) net.changes.push_back({i, saved.alliances[i], std::nullopt});
+  for (std::size_t i = 0; i < now.size(); ++i) net.changes.push_back({i, std::nullopt, now[i]});
+  message_ = "modifications restaurées (non enregistrées)";
+  journal(net);
+  changed();
+}
+
+void Editor::decline_restore() {
+  restore_.reset();
+  journal_.emplace(file_, version_);  // drops the old journal
+  changed();
+}
+
+}  // namespace cartes::app
