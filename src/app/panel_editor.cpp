@@ -137,6 +137,15 @@ void toggle_member(Editor& editor, const std::string& id, const model::Territory
   editor.edit([&](model::EditHistory& h) { h.replace(id, after, label); });
 }
 
+bool change_alliance(Editor& editor, const model::Alliance& current, const std::string& label,
+                     const std::function<void(model::Alliance&)>& mutate) {
+  model::Alliance after = current;
+  mutate(after);
+  if (model::to_canonical_toml(after) == model::to_canonical_toml(current)) return false;
+  const std::string id = current.id;
+  return editor.edit([&](model::EditHistory& h) { h.replace(id, after, label); });
+}
+
 void add_members(Editor& editor, const std::string& id, const std::vector<const model::Territory*>& territories) {
   if (!editor.catalogue().find(id) || territories.empty()) return;
   std::vector<model::Member> members;
@@ -201,6 +210,8 @@ void draw_editor_panel(EditorPanelState& state, Editor& editor, const AppModel& 
       ImGui::Separator();
       if (ImGui::MenuItem("Enregistrer", "Ctrl+S", false, editor.modified())) state.save_requested = true;
       if (ImGui::MenuItem("Enregistrer sous…")) open_save_as = true;
+      ImGui::Separator();
+      if (ImGui::MenuItem("Écran Atelier…")) state.workshop_open = true;
       ImGui::EndMenu();
     }
     ImGui::EndMenuBar();
@@ -292,10 +303,12 @@ void draw_editor_panel(EditorPanelState& state, Editor& editor, const AppModel& 
   const model::Alliance& a = *current;
   const std::string id = a.id;
   auto change = [&](const std::string& label, const std::function<void(model::Alliance&)>& mutate) {
-    model::Alliance after = a;
-    mutate(after);
-    if (model::to_canonical_toml(after) == model::to_canonical_toml(a)) return;
-    if (editor.edit([&](model::EditHistory& h) { h.replace(id, after, label); })) state.selected_id = after.id;
+    std::string new_id = id;
+    const auto renaming = [&](model::Alliance& x) {
+      mutate(x);
+      new_id = x.id;
+    };
+    if (change_alliance(editor, a, label, renaming)) state.selected_id = new_id;
   };
 
   // Text buffers follow the alliance unless being typed in.

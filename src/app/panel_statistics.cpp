@@ -1,5 +1,6 @@
 // Statistics: bar charts by card family, alliances à l'œuvre and imaginées
-// side by side, as in the workshop report.
+// side by side, as in the workshop report; weighted by gommettes, the shares
+// of the participants' expressions on workshop cards.
 #include <imgui.h>
 
 #include <algorithm>
@@ -31,9 +32,11 @@ void draw_statistics_panel(StatisticsPanelState& s, const AppModel& m) {
       if (ImGui::Selectable(names[i].c_str(), static_cast<int>(i) == s.family)) s.family = static_cast<int>(i);
     ImGui::EndCombo();
   }
+  ImGui::Checkbox("Pondérer par les gommettes (cartes d’atelier)", &s.gommettes);
   model::FamilyStats st;
   try {
-    st = model::family_stats(m.alliances, m.vocabulary, families[static_cast<std::size_t>(s.family)]);
+    st = model::family_stats(m.alliances, m.vocabulary, families[static_cast<std::size_t>(s.family)],
+                             s.gommettes ? model::StatWeight::gommettes : model::StatWeight::alliances);
   } catch (const std::exception& e) {
     ImGui::TextWrapped("%s", e.what());
     ImGui::End();
@@ -49,9 +52,15 @@ void draw_statistics_panel(StatisticsPanelState& s, const AppModel& m) {
     ImGui::SameLine();
     ImGui::TextUnformatted(text);
   };
-  key(c_oeuvre, ("À l’œuvre (" + std::to_string(st.alliances_a_loeuvre) + ")").c_str());
+  if (s.gommettes && st.alliances == 0) {
+    ImGui::TextWrapped("Aucune gommette sur les cartes de cette famille dans ce catalogue.");
+    ImGui::End();
+    return;
+  }
+  const char* unit = s.gommettes ? " gommettes" : "";
+  key(c_oeuvre, ("À l’œuvre (" + std::to_string(st.alliances_a_loeuvre) + unit + ")").c_str());
   ImGui::SameLine();
-  key(c_imag, ("Imaginées (" + std::to_string(st.alliances_imaginee) + ")").c_str());
+  key(c_imag, ("Imaginées (" + std::to_string(st.alliances_imaginee) + unit + ")").c_str());
   if (st.multi_valued) ImGui::TextDisabled("plusieurs valeurs par alliance : les parts dépassent 100 %%");
   int max_count = 1;
   for (const auto& r : st.rows) max_count = std::max({max_count, r.a_loeuvre, r.imaginee});
@@ -69,8 +78,12 @@ void draw_statistics_panel(StatisticsPanelState& s, const AppModel& m) {
     const float w2 = bar_w * static_cast<float>(r.imaginee) / static_cast<float>(max_count);
     dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w1, y + h), c_oeuvre);
     dl->AddRectFilled(ImVec2(x, y + h), ImVec2(x + w2, y + 2 * h), c_imag);
-    char n[32];
-    std::snprintf(n, sizeof n, "%d / %d", r.a_loeuvre, r.imaginee);
+    char n[48];
+    if (s.gommettes)  // shares of the expressions, as the report gives them
+      std::snprintf(n, sizeof n, "%.0f %% / %.0f %%", 100 * model::FamilyStats::share(r.a_loeuvre, st.alliances_a_loeuvre),
+                    100 * model::FamilyStats::share(r.imaginee, st.alliances_imaginee));
+    else
+      std::snprintf(n, sizeof n, "%d / %d", r.a_loeuvre, r.imaginee);
     dl->AddText(ImVec2(x + std::max(w1, w2) + 4, y), IM_COL32(60, 60, 60, 255), n);
     ImGui::SetCursorScreenPos(ImVec2(p.x, std::max(ImGui::GetCursorScreenPos().y, y + 2 * h + 4)));
     ImGui::Dummy(ImVec2(1, 1));

@@ -59,6 +59,7 @@ void draw_layers_panel(ViewOptions& view);
 
 struct StatisticsPanelState {
   int family = 0;
+  bool gommettes = false;  // shares of the workshop's expressions instead of alliances
 };
 void draw_statistics_panel(StatisticsPanelState& state, const AppModel& model);
 
@@ -80,6 +81,7 @@ struct EditorPanelState {
   char search[128] = {};
   char save_as[1024] = {};
   bool save_requested = false;     // Ctrl+S, the menu or the button
+  bool workshop_open = false;      // "Écran Atelier…" chosen: the viewer opens the Atelier window
   std::string error;
   // Text fields, filled from the alliance unless being typed in.
   std::string buffers_for;
@@ -95,8 +97,26 @@ void new_alliance(Editor& editor, EditorPanelState& state);
 const model::Territory* territory_of_commune(const model::TerritoryBase& base, std::size_t commune, model::Level level);
 // One step: `t` added to the alliance, or removed when already a member.
 void toggle_member(Editor& editor, const std::string& id, const model::Territory& t);
+// One step: `current` changed by `mutate` (nothing when it changes nothing).
+// True when applied.
+bool change_alliance(Editor& editor, const model::Alliance& current, const std::string& label,
+                     const std::function<void(model::Alliance&)>& mutate);
 // One step: the territories that are not members yet added.
 void add_members(Editor& editor, const std::string& id, const std::vector<const model::Territory*>& territories);
+
+// Atelier: a facilitator's keyboard-first screen for a workshop table's cards
+// and gommettes (panel_workshop.cpp); edits the alliance selected in Édition.
+struct WorkshopPanelState {
+  bool open = false;
+  int table = 1;
+  char session[256] = {};
+  int imaginee = 0;  // 0: séquence "à l'œuvre", 1: "imaginée"
+  bool focus_name = false;
+  std::string name_for;
+  std::uint64_t name_revision = 0;
+  char name[512] = {};
+};
+void draw_workshop_panel(WorkshopPanelState& state, Editor& editor, EditorPanelState& edit, const AppModel& model);
 
 // Helpers shared by panels.
 std::string format_int(long long v);  // 1 234 567 (French thousands separator)

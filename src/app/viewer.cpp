@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "app/test_probe.hpp"
 #include "core/paths.hpp"
@@ -357,6 +358,11 @@ void Viewer::frame() {
   place(W - right - 8 - 60, 8, right + 60, H - 16);
   draw_editor_panel(editor_panel_, editor_, model_,
                     refresh_ && (refresh_->busy() || requested_revision_ != editor_.revision()));
+  // Atelier: over the middle, left of Édition; needs the edit mode's picks.
+  place(left + 16, 40, std::min(430.f, middle * 0.5f), H - bottom - 60);
+  if (std::exchange(editor_panel_.workshop_open, false)) workshop_panel_.open = true;
+  if (workshop_panel_.open) editor_panel_.open = true;
+  draw_workshop_panel(workshop_panel_, editor_, editor_panel_, model_);
   draw_edit_dialogs();
   write_probe(model_, map_.camera, editor_, editor_panel_.selected_id);
   if (map_.hovered && map_.cursor_on_map && !ImGui::IsMouseDragging(ImGuiMouseButton_Left))

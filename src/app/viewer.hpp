@@ -35,6 +35,8 @@ class Viewer {
   void select_when_loaded(std::string id) { pending_select_ = std::move(id); }
   // Opens the edit mode (--edit; the inspector's "Modifier" does it too).
   void open_editor() { editor_panel_.open = true; }
+  // Opens the Atelier screen (--atelier), with the edit mode it works in.
+  void open_workshop() { editor_panel_.open = workshop_panel_.open = true; }
   // The window's title: the catalogue's name, and a mark while edits are unsaved.
   std::string title() const;
   // The window was asked to close: true when it may (nothing unsaved); else
@@ -107,6 +109,7 @@ class Viewer {
   std::optional<double> first_map_, first_alliances_;
   Editor editor_;
   EditorPanelState editor_panel_;
+  WorkshopPanelState workshop_panel_;
   std::shared_ptr<const render::SceneData> communes_;  // alliance fills after an edit
   std::array<std::vector<std::optional<geo::Point>>, 5> centres_;  // per level: what a Shift+drag rectangle selects
   std::unique_ptr<RefreshJob> refresh_;

@@ -1,12 +1,14 @@
-// `cartes stats --by FAMILY`: counts and shares of alliances by card family,
-// à l'œuvre vs imaginées, like the charts of the workshop report. Needs only
-// the catalogue (no territory base).
+// `cartes stats --by FAMILY [--weight gommettes]`: counts and shares of
+// alliances by card family, à l'œuvre vs imaginées, like the charts of the
+// workshop report; with gommettes, shares of the participants' expressions
+// on the cards of alliances captured in a workshop. Needs only the catalogue.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "cli/alliance_context.hpp"
 #include "cli/command.hpp"
+#include "core/error.hpp"
 #include "model/stats.hpp"
 
 namespace cartes::cli {
@@ -26,6 +28,9 @@ class StatsCommand final : public Command {
     app.add_option("--by", by_, "Family: " + families)->required();
     app.add_option("--catalogue", catalogue_, "Alliance catalogue (default: geodata/alliances/loire-bretagne.toml)");
     app.add_option("--format", format_, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+    app.add_option("--weight", weight_, "alliances (default: each alliance counts once) or gommettes "
+                                        "(the dot votes of workshop cards: shares of expressions)")
+        ->check(CLI::IsMember({"alliances", "gommettes"}));
   }
 
   int run() override {
@@ -33,13 +38,18 @@ class StatsCommand final : public Command {
     options.catalogue = catalogue_;
     const auto vocabulary = model::Vocabulary::load_default();
     const auto catalogue = model::load_catalogue(options.catalogue_path(), vocabulary);
-    const model::FamilyStats s = model::family_stats(catalogue.alliances, vocabulary, by_);
+    const model::FamilyStats s = model::family_stats(catalogue.alliances, vocabulary, by_, *model::parse_weight(weight_));
+    const bool gommettes = s.weight == model::StatWeight::gommettes;
+    if (gommettes && s.alliances == 0)
+      throw DataError("--weight gommettes: no alliance of " + options.catalogue_path().string() +
+                      " has gommettes on its " + s.family + " cards ([alliance.workshop], FORMAT.md)");
     const OutputFormat format = parse_format(format_);
     if (format == OutputFormat::json) {
       nlohmann::ordered_json j;
       j["family"] = s.family;
       j["label"] = s.label;
-      j["alliances"] = s.alliances;
+      j["weight"] = gommettes ? "gommettes" : "alliances";
+      j[gommettes ? "gommettes" : "alliances"] = s.alliances;
       j["a_loeuvre"] = s.alliances_a_loeuvre;
       j["imaginee"] = s.alliances_imaginee;
       j["multi_valued"] = s.multi_valued;
@@ -69,8 +79,8 @@ class StatsCommand final : public Command {
       t.print(stdout, format);
       return 0;
     }
-    std::printf("%s: %d alliances (%d à l’œuvre, %d imaginées)\n", s.label.c_str(), s.alliances,
-                s.alliances_a_loeuvre, s.alliances_imaginee);
+    std::printf("%s: %d %s (%d à l’œuvre, %d imaginées)\n", s.label.c_str(), s.alliances,
+                gommettes ? "gommettes" : "alliances", s.alliances_a_loeuvre, s.alliances_imaginee);
     t.header = {s.label, "À l’œuvre", "%", "Imaginées", "%", "Total", "%"};
     t.right = {false, true, true, true, true, true, true};
     for (const auto& r : s.rows)
@@ -84,7 +94,7 @@ class StatsCommand final : public Command {
   }
 
  private:
-  std::string by_, catalogue_, format_ = "table";
+  std::string by_, catalogue_, format_ = "table", weight_ = "alliances";
 };
 
 }  // namespace

@@ -24,6 +24,7 @@ class ViewCommand final : public Command {
     app.add_option("--size", size_, "window size WIDTHxHEIGHT")->default_val("1600x900");
     app.add_option("--select", select_, "alliance id to select (inspector, highlight) once loaded");
     app.add_flag("--edit", edit_, "open the edit mode (Édition) at start");
+    app.add_flag("--atelier", atelier_, "open the Atelier screen (workshop cards and gommettes) at start");
     app.add_option("--screenshot", screenshot_, "capture the whole window (panels included) to this PNG, then exit");
     app.add_option("--frames", frames_, "with --screenshot: frames drawn after loading before the capture; "
                                         "alone: exit after this many frames")
@@ -37,6 +38,7 @@ class ViewCommand final : public Command {
     app::Viewer viewer(paths);
     if (!select_.empty()) viewer.select_when_loaded(select_);
     if (edit_) viewer.open_editor();
+    if (atelier_) viewer.open_workshop();
     // Loading starts while the window opens.
     viewer.start();
     // Visible even for a screenshot: some X servers do not draw unmapped windows.
@@ -51,7 +53,7 @@ class ViewCommand final : public Command {
  private:
   std::string scope_, base_, catalogue_, size_, screenshot_, select_;
   int frames_ = 0;
-  bool edit_ = false;
+  bool edit_ = false, atelier_ = false;
 };
 
 }  // namespace

@@ -22,6 +22,38 @@ std::vector<std::string> values_of(const Alliance& a, std::string_view family) {
   return out;
 }
 
+std::span<const std::string_view> workshop_families() {
+  static constexpr std::string_view families[] = {"themes",      "finalites", "portage", "levels",
+                                                  "temporalite", "intensite", "tendance"};
+  return families;
+}
+
+int Workshop::count(std::string_view family, std::string_view id) const {
+  for (const auto& [f, counts] : gommettes)
+    if (f == family)
+      for (const auto& [v, n] : counts)
+        if (v == id) return n;
+  return 0;
+}
+
+void Workshop::set_count(std::string_view family, std::string_view id, int n) {
+  auto f = std::find_if(gommettes.begin(), gommettes.end(), [&](const auto& g) { return g.first == family; });
+  if (f == gommettes.end()) {
+    if (n <= 0) return;
+    f = gommettes.insert(gommettes.end(), {std::string(family), {}});
+  }
+  auto& counts = f->second;
+  auto v = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == id; });
+  if (n <= 0) {
+    if (v != counts.end()) counts.erase(v);
+    if (counts.empty()) gommettes.erase(f);
+  } else if (v == counts.end()) {
+    counts.emplace_back(std::string(id), n);
+  } else {
+    v->second = n;
+  }
+}
+
 bool Alliance::has_member_level(Level level) const {
   for (const auto& m : members)
     if (m.level == level) return true;

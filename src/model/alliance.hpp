@@ -8,6 +8,7 @@
 // (vocabulary.hpp). The families themselves, their enums and fixed ids are
 // the table of families.hpp.
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,23 @@ struct Portage {
   std::string structure;   // optional: the structure's name (SEML Energ'iv, association...)
 };
 
+// The workshop card an alliance was captured from ("Cartes sur table": each
+// table puts cards of the six families on a mat, participants stick
+// gommettes, dot votes, on them). FORMAT.md, "Workshop".
+struct Workshop {
+  int table = 0;         // table number, 1 or more
+  std::string session;   // which session (free text: "18 juin 2019, séquence 1")
+  // Gommettes per family (workshop_families()) and value, each value one the
+  // alliance takes: {"finalites", {{"mise_en_reseau", 4}, {"promotion", 1}}}.
+  std::vector<std::pair<std::string, std::vector<std::pair<std::string, int>>>> gommettes;
+  int line = 0;
+
+  // The gommettes on one card (0 when none).
+  int count(std::string_view family, std::string_view id) const;
+  // Sets (or, with 0, removes) the gommettes on one card.
+  void set_count(std::string_view family, std::string_view id, int count);
+};
+
 struct Alliance {
   std::string id;     // stable slug, unique
   std::string name;
@@ -57,6 +75,7 @@ struct Alliance {
   Confidence confidence = Confidence::sourced;  // of the membership as a whole
   std::string confidence_note;
   std::string scope = "loire-bretagne";  // smallest base scope holding all members
+  std::optional<Workshop> workshop;       // only for alliances captured in a workshop
   int line = 0;
 
   bool has_member_level(Level level) const;
@@ -70,5 +89,10 @@ std::vector<std::string_view> fixed_family_ids(std::string_view family);
 // "levels": the levels of its members), without repeats, in its own order.
 // Empty for an unknown family.
 std::vector<std::string> values_of(const Alliance& alliance, std::string_view family);
+
+// The families whose cards take gommettes, in the order of the workshop's
+// mat: themes, finalites, portage, levels (territoires), temporalite,
+// intensite, tendance.
+std::span<const std::string_view> workshop_families();
 
 }  // namespace cartes::model

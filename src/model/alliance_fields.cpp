@@ -136,6 +136,66 @@ std::vector<AllianceColumn> make_columns() {
                [](const Alliance& a) { return join_items(a.sources, "sources"); },
                [](Alliance& a, std::string_view text, const FieldContext&) { a.sources = split_items(text); }});
   c.push_back(text_column("notes", "Free text, in French", &Alliance::notes));
+  // The workshop card (FORMAT.md, "Workshop"): empty for other alliances.
+  c.push_back({"workshop_table", "Workshop table number (empty: not from a workshop)", false,
+               [](const Alliance& a) { return a.workshop ? std::to_string(a.workshop->table) : std::string(); },
+               [](Alliance& a, std::string_view text, const FieldContext&) {
+                 text = trim_blanks(text);
+                 if (text.empty()) {
+                   a.workshop.reset();
+                   return;
+                 }
+                 int table = 0;
+                 const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), table);
+                 if (ec != std::errc() || end != text.data() + text.size() || table < 1 || table > 999)
+                   throw DataError("workshop_table: '" + std::string(text) + "' is not a table number from 1 to 999");
+                 if (!a.workshop) a.workshop.emplace();
+                 a.workshop->table = table;
+               }});
+  c.push_back({"workshop_session", "Workshop session (free text)", false,
+               [](const Alliance& a) { return a.workshop ? a.workshop->session : std::string(); },
+               [](Alliance& a, std::string_view text, const FieldContext&) {
+                 if (a.workshop) a.workshop->session = std::string(text);
+                 else if (!trim_blanks(text).empty())
+                   throw DataError("workshop_session: a session needs a workshop_table");
+               }});
+  c.push_back({"gommettes", "Gommettes on the workshop cards: family:id=count items", true,
+               [](const Alliance& a) {
+                 std::vector<std::string> items;
+                 if (a.workshop)
+                   for (std::string_view family : workshop_families())
+                     for (const std::string& id : values_of(a, family))
+                       if (const int n = a.workshop->count(family, id); n > 0)
+                         items.push_back(std::string(family) + ":" + id + "=" + std::to_string(n));
+                 return join_items(items, "gommettes");
+               },
+               [](Alliance& a, std::string_view text, const FieldContext&) {
+                 const std::vector<std::string> items = split_items(text);
+                 if (!a.workshop) {
+                   if (!items.empty()) throw DataError("gommettes: gommettes need a workshop_table");
+                   return;
+                 }
+                 a.workshop->gommettes.clear();
+                 for (const std::string& item : items) {
+                   const std::size_t colon = item.find(':'), equals = item.find('=');
+                   if (colon == std::string::npos || equals == std::string::npos || equals < colon)
+                     throw DataError("gommettes: '" + item + "' is not family:id=count (e.g. finalites:mise_en_reseau=4)");
+                   const std::string family(trim_blanks(std::string_view(item).substr(0, colon)));
+                   const std::string id(trim_blanks(std::string_view(item).substr(colon + 1, equals - colon - 1)));
+                   const std::string_view count = trim_blanks(std::string_view(item).substr(equals + 1));
+                   const auto families = workshop_families();
+                   if (std::find(families.begin(), families.end(), family) == families.end())
+                     throw DataError("gommettes: unknown family '" + family + "' in '" + item + "'");
+                   const std::vector<std::string> cards = values_of(a, family);
+                   if (std::find(cards.begin(), cards.end(), id) == cards.end())
+                     throw DataError("gommettes: '" + item + "' is on a card this alliance does not have");
+                   int n = -1;
+                   const auto [end, ec] = std::from_chars(count.data(), count.data() + count.size(), n);
+                   if (ec != std::errc() || end != count.data() + count.size() || n < 0)
+                     throw DataError("gommettes: '" + item + "': the count must be a whole number, 0 or more");
+                   a.workshop->set_count(family, id, n);
+                 }
+               }});
   return c;
 }
 

@@ -73,10 +73,11 @@ constexpr std::string_view root_keys[] = {"format", "alliance"};
 constexpr std::string_view alliance_keys[] = {
     "id",    "name",       "status",          "themes",  "finalites", "temporalite", "intensite", "tendance",
     "since", "scope",      "confidence",      "confidence_note", "sources", "notes",  "portage",   "members",
-    "partners"};
+    "partners", "workshop"};
 constexpr std::string_view portage_keys[] = {"kind", "structure", "lead"};
 constexpr std::string_view member_keys[] = {"level", "code", "name", "confidence", "note"};
 constexpr std::string_view partner_keys[] = {"name", "kind"};
+constexpr std::string_view workshop_keys[] = {"table", "session", "gommettes"};
 
 class Parser {
  public:
@@ -284,6 +285,12 @@ class Parser {
         a.partners.push_back(std::move(partner));
       }
     }
+    if (const toml::node* n = t.get("workshop")) {
+      if (const toml::table* w = n->as_table())
+        a.workshop = workshop(*w, a, what + "workshop: ");
+      else
+        error(line_of(*n), what + "'workshop' must be a table ([alliance.workshop]), not " + type_name(n->type()));
+    }
     return a;
   }
 
@@ -291,6 +298,64 @@ class Parser {
   static bool tables_ok(const toml::table& t, std::string_view key) {
     const toml::array* arr = t.get(key) ? t.get(key)->as_array() : nullptr;
     return arr && arr->is_array_of_tables();
+  }
+
+  // [alliance.workshop]: the table, the session and the gommettes on each of
+  // the alliance's cards.
+  Workshop workshop(const toml::table& t, const Alliance& a, const std::string& what) {
+    Workshop w;
+    w.line = line_of(t);
+    check_keys(t, workshop_keys, what);
+    if (const toml::node* n = t.get("table")) {
+      if (n->is_integer() && n->as_integer()->get() >= 1 && n->as_integer()->get() <= 999)
+        w.table = static_cast<int>(n->as_integer()->get());
+      else
+        error(line_of(*n), what + "'table' must be a table number from 1 to 999");
+    } else {
+      error(w.line, what + "missing required key 'table' (the workshop table's number)");
+    }
+    w.session = text(t, "session", false, w.line, what).value_or("");
+    const toml::node* g = t.get("gommettes");
+    if (!g) return w;
+    const toml::table* gt = g->as_table();
+    if (!gt) {
+      error(line_of(*g), what + "'gommettes' must be a table of families ([alliance.workshop.gommettes])");
+      return w;
+    }
+    std::string families;
+    for (auto f : workshop_families()) families += (families.empty() ? "" : ", ") + std::string(f);
+    for (const auto& [key, node] : *gt) {
+      const std::string family(key.str());
+      const auto known = workshop_families();
+      if (std::find(known.begin(), known.end(), family) == known.end()) {
+        error(line_of(node), what + "gommettes: unknown family '" + family + "' (allowed: " + families + ")");
+        continue;
+      }
+      const toml::table* counts = node.as_table();
+      if (!counts) {
+        error(line_of(node), what + "gommettes: '" + family + "' must be a table of counts ({ id = count })");
+        continue;
+      }
+      const std::vector<std::string> cards = values_of(a, family);
+      std::vector<std::pair<std::string, int>> row;
+      for (const auto& [id_key, count] : *counts) {
+        const std::string id(id_key.str());
+        if (std::find(cards.begin(), cards.end(), id) == cards.end()) {
+          std::string have;
+          for (const auto& c : cards) have += (have.empty() ? "" : ", ") + c;
+          error(line_of(count), what + "gommettes on " + family + " '" + id + "', a card this alliance does not have (" +
+                                    family + ": " + (have.empty() ? "none" : have) + ")");
+          continue;
+        }
+        if (!count.is_integer() || count.as_integer()->get() < 0 || count.as_integer()->get() > 100000) {
+          error(line_of(count), what + "gommettes: " + family + " '" + id + "' must be a count (a whole number, 0 or more)");
+          continue;
+        }
+        row.emplace_back(id, static_cast<int>(count.as_integer()->get()));
+      }
+      if (!row.empty()) w.gommettes.emplace_back(family, std::move(row));
+    }
+    return w;
   }
 
   Member member(const toml::table& t, const Alliance& a, const std::string& what) {
@@ -547,6 +612,24 @@ std::string to_canonical_toml(const Catalogue& catalogue) {
       e.table("[[alliance.partners]]");
       e.key("name", p.name);
       e.key("kind", p.kind);
+    }
+    if (a.workshop) {
+      e.table("[alliance.workshop]");
+      e.out += "table = " + std::to_string(a.workshop->table) + "\n";
+      e.key_if("session", a.workshop->session);
+      // Families in the mat's order, values in the alliance's: one canonical form.
+      std::string counts;
+      for (std::string_view family : workshop_families()) {
+        std::string line;
+        for (const std::string& id : values_of(a, family))
+          if (const int n = a.workshop->count(family, id); n > 0)
+            line += (line.empty() ? "" : ", ") + id + " = " + std::to_string(n);
+        if (!line.empty()) counts += std::string(family) + " = { " + line + " }\n";
+      }
+      if (!counts.empty()) {
+        e.table("[alliance.workshop.gommettes]");
+        e.out += counts;
+      }
     }
   }
   return e.out;

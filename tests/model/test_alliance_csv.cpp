@@ -83,3 +83,20 @@ TEST_CASE("a list item holding the separator cannot be exported") {
   catalogue.alliances.front().sources = {"https://example.org/a;b"};
   CHECK_THROWS_WITH(catalogue_to_csv(catalogue), Catch::Contains("alliance 'mixte': sources: 'https://example.org/a;b' holds ';'"));
 }
+
+TEST_CASE("workshop cards go through the spreadsheet too") {
+  const Catalogue catalogue = load_catalogue(test::catalogue_fixture("workshop.toml"), vocabulary());
+  const TerritoryBase base = test::synthetic_base();
+  const FieldContext context{vocabulary(), base};
+  const std::string text = catalogue_to_csv(catalogue);
+  CHECK(text.find("themes:sante=5;themes:mobilite=2;finalites:mise_en_reseau=4") != std::string::npos);
+  const CsvImport plan = plan_csv_import(text, "w.csv", catalogue, context);
+  CHECK(plan.changes.empty());
+  CHECK(plan.unchanged == catalogue.alliances.size());
+  Alliance a = catalogue.alliances.front();
+  CHECK_THROWS_WITH(find_column("gommettes")->assign(a, "themes:energie=2", context),
+                    Catch::Contains("on a card this alliance does not have"));
+  find_column("workshop_table")->assign(a, "", context);
+  CHECK_FALSE(a.workshop);
+  CHECK_THROWS_WITH(find_column("gommettes")->assign(a, "themes:sante=1", context), Catch::Contains("need a workshop_table"));
+}

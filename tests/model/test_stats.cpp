@@ -48,3 +48,40 @@ TEST_CASE("stats count alliances per value, à l'œuvre and imaginées apart") {
   CHECK(row(family_stats(cat.alliances, cartes::test::vocabulary(), "partenaires"), "etablissement_sante").total == 1);
   CHECK_THROWS_AS(family_stats(cat.alliances, cartes::test::vocabulary(), "couleur"), UsageError);
 }
+
+TEST_CASE("with gommettes, stats are shares of the expressions on workshop cards") {
+  const Catalogue cat = load_catalogue(cartes::test::catalogue_fixture("workshop.toml"), cartes::test::vocabulary());
+  const FamilyStats f = family_stats(cat.alliances, cartes::test::vocabulary(), "finalite", StatWeight::gommettes);
+  // Tables 1 and 2 (à l'œuvre): 4 + 3 and 3 + 2 gommettes; table 3 (imaginée): 4.
+  CHECK(f.alliances_a_loeuvre == 12);
+  CHECK(f.alliances_imaginee == 4);
+  CHECK_FALSE(f.multi_valued);
+  CHECK(row(f, "mise_en_reseau").a_loeuvre == 6);
+  CHECK(FamilyStats::share(row(f, "mise_en_reseau").a_loeuvre, f.alliances_a_loeuvre) == Approx(0.5));
+  CHECK(row(f, "reflexion_prospective").imaginee == 4);
+  CHECK(f.rows.front().id == "mise_en_reseau");
+  // The alliance outside the workshop counts among alliances, not expressions.
+  const FamilyStats by_alliance = family_stats(cat.alliances, cartes::test::vocabulary(), "finalite");
+  CHECK(by_alliance.alliances == 4);
+  CHECK(row(by_alliance, "mise_en_reseau").total == 3);
+  const FamilyStats levels = family_stats(cat.alliances, cartes::test::vocabulary(), "levels", StatWeight::gommettes);
+  CHECK(row(levels, "epci").total == 2);
+  CHECK_THROWS_WITH(family_stats(cat.alliances, cartes::test::vocabulary(), "confidence", StatWeight::gommettes),
+                    Catch::Contains("no workshop cards"));
+}
+
+TEST_CASE("workshop cards are written canonically and read back the same") {
+  Catalogue cat = load_catalogue(cartes::test::catalogue_fixture("workshop.toml"), cartes::test::vocabulary());
+  Alliance& a = cat.alliances.front();
+  REQUIRE(a.workshop);
+  CHECK(a.workshop->table == 1);
+  CHECK(a.workshop->count("themes", "sante") == 5);
+  a.workshop->set_count("themes", "mobilite", 0);  // removed
+  a.workshop->set_count("tendance", "stable", 2);  // a new family's card
+  const std::string text = to_canonical_toml(cat);
+  CHECK(text.find("themes = { sante = 5 }") != std::string::npos);
+  CHECK(text.find("tendance = { stable = 2 }") != std::string::npos);
+  const Catalogue again = parse_catalogue(text, "again.toml", cartes::test::vocabulary());
+  CHECK(to_canonical_toml(again) == text);
+  CHECK(again.alliances.front().workshop->count("tendance", "stable") == 2);
+}
