@@ -88,6 +88,7 @@ GlfwBackend::~GlfwBackend() {
 }
 
 void GlfwBackend::run(Viewer& viewer, const RunOptions& o) {
+  viewer.set_wake([] { glfwPostEmptyEvent(); });  // thread-safe in GLFW
   viewer.start();
   int frames = 0;
   int settled = 0;

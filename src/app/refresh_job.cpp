@@ -53,6 +53,11 @@ void RefreshJob::request(std::uint64_t revision, std::vector<model::Alliance> al
   wake_.notify_all();
 }
 
+void RefreshJob::on_done(std::function<void()> wake) {
+  std::lock_guard lock(mutex_);
+  wake_done_ = std::move(wake);
+}
+
 std::optional<RefreshResult> RefreshJob::take() {
   std::lock_guard lock(mutex_);
   auto out = std::move(done_);
@@ -116,10 +121,15 @@ void RefreshJob::run() {
     } catch (const std::exception& e) {
       error = e.what();
     }
-    std::lock_guard lock(mutex_);
-    working_ = false;
-    error_ = error;
-    if (result) done_ = std::move(result);
+    std::function<void()> wake;
+    {
+      std::lock_guard lock(mutex_);
+      working_ = false;
+      error_ = error;
+      if (result) done_ = std::move(result);
+      wake = wake_done_;
+    }
+    if (wake) wake();
   }
 }
 

@@ -5,6 +5,7 @@
 // change are taken from the worker's cache: an edit recomputes one alliance
 // (tools/bench/edit_refresh_bench.cpp: 22 ms for an EPCI added to 15).
 #include <condition_variable>
+#include <functional>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -40,6 +41,9 @@ class RefreshJob {
 
   // The catalogue as it is at `revision`; replaces a request not started yet.
   void request(std::uint64_t revision, std::vector<model::Alliance> alliances);
+  // Called on the worker thread when a result is ready (the viewer wakes its
+  // event loop, which otherwise sleeps until the next input).
+  void on_done(std::function<void()> wake);
   // The newest finished result, once.
   std::optional<RefreshResult> take();
   bool busy() const;
@@ -58,6 +62,7 @@ class RefreshJob {
   std::optional<std::pair<std::uint64_t, std::vector<model::Alliance>>> pending_;
   std::optional<RefreshResult> done_;
   std::string error_;
+  std::function<void()> wake_done_;
   bool working_ = false, stop_ = false;
   std::thread worker_;
 };

@@ -30,7 +30,7 @@ void probe_item(const std::string& name) {
 }
 
 void write_probe(const AppModel& model, const render::Camera& camera, const Editor& editor,
-                 const std::string& selected_id) {
+                 const std::string& selected_id, bool refreshing) {
   if (!probe_enabled()) return;
   using nlohmann::json;
   json j;
@@ -49,10 +49,17 @@ void write_probe(const AppModel& model, const render::Camera& camera, const Edit
   }
   j["epci"] = epci;
   j["selected"] = selected_id;
+  j["refreshing"] = refreshing;
   j["modified"] = editor.modified();
   j["revision"] = editor.revision();
   j["message"] = editor.message();
   j["alliances"] = model.alliances.size();
+  j["restore_offer"] = editor.restore_offer().value_or(0);
+  if (editor.attached()) {
+    json ids = json::array();
+    for (const auto& a : editor.catalogue().alliances) ids.push_back(a.id);
+    j["ids"] = ids;
+  }
   if (editor.attached())
     if (const model::Alliance* a = editor.catalogue().find(selected_id)) {
       json members = json::array();

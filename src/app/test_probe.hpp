@@ -17,7 +17,9 @@ bool probe_enabled();
 // Records the last ImGui item's rectangle under `name`.
 void probe_item(const std::string& name);
 // Writes the probe file (atomically) when something changed since the last frame.
+// `refreshing`: perimeters are being recomputed (the form's figures, and so
+// its layout, are about to change).
 void write_probe(const AppModel& model, const render::Camera& camera, const Editor& editor,
-                 const std::string& selected_id);
+                 const std::string& selected_id, bool refreshing);
 
 }  // namespace cartes::app

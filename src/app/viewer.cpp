@@ -133,6 +133,7 @@ void Viewer::attach_editor() {
   try {
     editor_.attach(model_.paths.catalogue, model_.vocabulary, model_.base_ptr);
     refresh_ = std::make_unique<RefreshJob>(model_.base_ptr, communes_, model_.alliances, model_.perimeters);
+    if (wake_) refresh_->on_done(wake_);
     // The loaded catalogue is shown already: only later revisions need a refresh.
     requested_revision_ = editor_.revision();
     if (editor_.restore_offer()) editor_panel_.open = true;
@@ -214,7 +215,9 @@ void Viewer::draw_edit_dialogs() {
     ImGui::OpenPopup("Restaurer");
     if (ImGui::BeginPopupModal("Restaurer", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
       ImGui::Text("La session précédente s'est arrêtée sans enregistrer %zu modification(s).", *events);
-      if (ImGui::Button("Restaurer")) {
+      const bool accept = ImGui::Button("Restaurer");
+      probe_item("restore.accept");
+      if (accept) {
         editor_.accept_restore();
         ImGui::CloseCurrentPopup();
       }
@@ -356,15 +359,15 @@ void Viewer::frame() {
   draw_status_panel(status_, model_);
   // Edit mode: over the right column, which it replaces while open.
   place(W - right - 8 - 60, 8, right + 60, H - 16);
-  draw_editor_panel(editor_panel_, editor_, model_,
-                    refresh_ && (refresh_->busy() || requested_revision_ != editor_.revision()));
+  const bool refreshing = refresh_ && (refresh_->busy() || requested_revision_ != editor_.revision());
+  draw_editor_panel(editor_panel_, editor_, model_, refreshing);
   // Atelier: over the middle, left of Édition; needs the edit mode's picks.
   place(left + 16, 40, std::min(430.f, middle * 0.5f), H - bottom - 60);
   if (std::exchange(editor_panel_.workshop_open, false)) workshop_panel_.open = true;
   if (workshop_panel_.open) editor_panel_.open = true;
   draw_workshop_panel(workshop_panel_, editor_, editor_panel_, model_);
   draw_edit_dialogs();
-  write_probe(model_, map_.camera, editor_, editor_panel_.selected_id);
+  write_probe(model_, map_.camera, editor_, editor_panel_.selected_id, refreshing);
   if (map_.hovered && map_.cursor_on_map && !ImGui::IsMouseDragging(ImGuiMouseButton_Left))
     draw_territory_tooltip(model_, *map_.hovered);
 }

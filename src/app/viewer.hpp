@@ -44,6 +44,9 @@ class Viewer {
   bool request_close();
   bool quit_confirmed() const { return quit_confirmed_; }
   const Editor& editor() const { return editor_; }
+  // How the backend's event loop is woken from another thread (a perimeter
+  // refresh finished): the frame that shows it comes at once.
+  void set_wake(std::function<void()> wake) { wake_ = std::move(wake); }
   // Starts the worker thread; needs no GL context, so callers start it
   // before creating the window (0.6 s saved on the first map frame). Only
   // the first call counts.
@@ -115,6 +118,7 @@ class Viewer {
   std::unique_ptr<RefreshJob> refresh_;
   std::uint64_t requested_revision_ = 0;
   bool quit_asked_ = false, quit_confirmed_ = false;
+  std::function<void()> wake_;
 };
 
 }  // namespace cartes::app

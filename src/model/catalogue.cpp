@@ -415,6 +415,11 @@ std::string leading_comments(std::string_view text) {
 }  // namespace
 
 Catalogue parse_catalogue(std::string_view text, const std::string& source_name, const Vocabulary& vocabulary) {
+  return parse_catalogue(text, source_name, vocabulary, nullptr);
+}
+
+Catalogue parse_catalogue(std::string_view text, const std::string& source_name, const Vocabulary& vocabulary,
+                          std::vector<CatalogueIssue>* problems) {
   toml::table root;
   try {
     root = toml::parse(text, source_name);
@@ -451,7 +456,8 @@ Catalogue parse_catalogue(std::string_view text, const std::string& source_name,
   if (!p.issues.empty()) {
     std::stable_sort(p.issues.begin(), p.issues.end(),
                      [](const CatalogueIssue& a, const CatalogueIssue& b) { return a.line < b.line; });
-    throw CatalogueError(std::move(p.issues));
+    if (!problems) throw CatalogueError(std::move(p.issues));
+    *problems = std::move(p.issues);
   }
   return cat;
 }

@@ -50,6 +50,11 @@ struct Catalogue {
 
 // Throws CatalogueError listing every problem (syntax, keys, types, values).
 Catalogue parse_catalogue(std::string_view text, const std::string& source_name, const Vocabulary& vocabulary);
+// The same, but problems other than TOML syntax go into `problems` and the
+// catalogue comes back as far as it could be read: drafts being edited (an
+// alliance without members yet) are journalled and read back this way.
+Catalogue parse_catalogue(std::string_view text, const std::string& source_name, const Vocabulary& vocabulary,
+                          std::vector<CatalogueIssue>* problems);
 // Throws InputError when the file cannot be read, else as parse_catalogue.
 Catalogue load_catalogue(const std::filesystem::path& file, const Vocabulary& vocabulary);
 

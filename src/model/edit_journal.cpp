@@ -23,7 +23,9 @@ json alliance_text(const std::optional<Alliance>& a) {
 std::optional<Alliance> alliance_of(const json& j, const std::string& where, const Vocabulary& vocabulary) {
   if (j.is_null()) return std::nullopt;
   if (!j.is_string()) throw DataError(where + ": an alliance must be TOML text or null");
-  Catalogue one = parse_catalogue(j.get<std::string>(), where, vocabulary);
+  // A draft may not pass `cartes check` yet (no members, no theme): read it as it is.
+  std::vector<CatalogueIssue> draft_problems;
+  Catalogue one = parse_catalogue(j.get<std::string>(), where, vocabulary, &draft_problems);
   if (one.alliances.size() != 1) throw DataError(where + ": expected one alliance");
   return std::move(one.alliances.front());
 }

@@ -23,8 +23,16 @@ catalogue = os.path.join(work, "c.toml")
 shutil.copy(source, catalogue)
 probe_file = os.path.join(work, "probe.json")
 env = dict(os.environ, CARTES_VIEW_PROBE=probe_file)
-viewer = subprocess.Popen([cartes, "view", "--catalogue", catalogue, "--base", base, "--edit", "--size", "1600x900"],
-                          env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+def start_viewer():
+    if os.path.exists(probe_file):
+        os.remove(probe_file)
+    return subprocess.Popen([cartes, "view", "--catalogue", catalogue, "--base", base, "--edit", "--size", "1600x900"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+viewer = start_viewer()
 
 
 def fail(message):
@@ -67,15 +75,22 @@ def click(x, y):
 
 
 def click_item(p, name):
-    x0, y0, x1, y1 = p["items"][name]
+    # The form moves when the perimeter's figures come in: click once they have.
+    p = wait_for("the perimeter's refresh", lambda p: not p.get("refreshing") and name in p.get("items", {}))
+    time.sleep(0.2)  # and the frame after it has laid the form out
+    x0, y0, x1, y1 = probe()["items"][name]
     click((x0 + x1) / 2, (y0 + y1) / 2)
 
 
+def focus():
+    window = subprocess.run(["xdotool", "search", "--sync", "--name", "Cartes"], capture_output=True, text=True).stdout.split()
+    if not window:
+        fail("no window named Cartes")
+    xdotool("windowfocus", "--sync", window[-1])
+
+
 p = wait_for("the data", lambda p: p.get("loaded") and "editor.new" in p.get("items", {}))
-window = subprocess.run(["xdotool", "search", "--sync", "--name", "Cartes"], capture_output=True, text=True).stdout.split()
-if not window:
-    fail("no window named Cartes")
-xdotool("windowfocus", "--sync", window[0])
+focus()
 
 click_item(p, "editor.new")
 p = wait_for("a new alliance", lambda p: p.get("selected", "").startswith("nouvelle-alliance"))
@@ -156,6 +171,37 @@ shown = json.loads(show.stdout) if show.returncode == 0 else {}
 codes = [m["code"] for m in shown.get("members", [])]
 if codes != picked or shown.get("themes") != ["mobilite"]:
     fail("alliances show: " + show.stdout + show.stderr)
+
+# A kill -9 while editing loses no edit: a second alliance, one EPCI, its
+# theme; the viewer killed; the next start offers the edits back.
+viewer = start_viewer()
+p = wait_for("the data again", lambda p: p.get("loaded") and "editor.new" in p.get("items", {}))
+focus()
+click_item(p, "editor.new")
+p = wait_for("a second alliance", lambda p: p.get("selected", "") not in ("", alliance))
+second = p["selected"]
+click(*p["epci"][picked[0]])
+p = wait_for("its member", lambda p: len(p.get("members", [])) == 1)
+click_item(p, "editor.themes.mobilite")
+p = wait_for("its theme", lambda p: p.get("themes") == ["mobilite"])
+viewer.kill()
+viewer.wait()
+viewer = start_viewer()
+p = wait_for("the offer to restore", lambda p: p.get("restore_offer", 0) > 0 and "restore.accept" in p.get("items", {}))
+focus()
+click_item(p, "restore.accept")
+p = wait_for("the restored edits", lambda p: second in p.get("ids", []) and p.get("modified"))
+keys("ctrl+s")
+p = wait_for("the save of the restored edits", lambda p: not p.get("modified"), timeout=10)
+viewer.terminate()
+viewer.wait(timeout=20)
+show = subprocess.run([cartes, "alliances", "show", second, "--catalogue", catalogue, "--base", base, "--format", "json"],
+                      capture_output=True, text=True)
+shown = json.loads(show.stdout) if show.returncode == 0 else {}
+if [m["code"] for m in shown.get("members", [])] != [picked[0]] or shown.get("themes") != ["mobilite"]:
+    fail("after kill -9 and restore: " + show.stdout + show.stderr)
+
 shutil.rmtree(work, ignore_errors=True)
 print(f"edit window: {alliance} created with {', '.join(picked)} by clicks (undo, redo"
-      f"{', rectangle of ' + third if third else ''}), theme ticked, saved with Ctrl+S, checked")
+      f"{', rectangle of ' + third if third else ''}), theme ticked, saved with Ctrl+S, checked; "
+      f"{second} edited, kill -9, restored at the next start and saved")

@@ -96,3 +96,22 @@ TEST_CASE("a journal made on another state of the catalogue, or empty, restores 
   std::ofstream(file, std::ios::app) << "\n";  // someone saved in between (a git pull)
   CHECK_FALSE(restore_journal(file, store.load(vocabulary()), vocabulary()));
 }
+
+TEST_CASE("drafts that do not pass cartes check yet are journalled and restored as they were") {
+  cartes::test::ScratchDir dir("journal-draft");
+  const auto file = dir / "c.toml";
+  const Catalogue loaded = cartes::test::synthetic_catalogue();
+  save_catalogue(loaded, file);
+  const auto version = TomlCatalogueStore(file).load(cartes::test::vocabulary()).version;
+  EditHistory h(loaded);
+  EditJournal journal(file, version);
+  Alliance draft;  // no theme, no members, no portage yet: the viewer's "Nouvelle"
+  draft.id = "brouillon";
+  draft.name = "Brouillon";
+  h.add(draft);
+  journal.record_step(h.last_step());
+  const auto restored = restore_journal(file, TomlCatalogueStore(file).load(cartes::test::vocabulary()),
+                                        cartes::test::vocabulary());
+  REQUIRE(restored);
+  CHECK(to_canonical_toml(restored->history.catalogue()) == to_canonical_toml(h.catalogue()));
+}
