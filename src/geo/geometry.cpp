@@ -86,7 +86,17 @@ bool Envelope::intersects(const Envelope& o) const {
 
 void Geometry::Deleter::operator()(GEOSGeom_t* g) const noexcept { detail::GeomDeleter{}(g); }
 
-Geometry::Geometry(GEOSGeom_t* owned) noexcept : g_(owned) {}
+Geometry::Geometry(GEOSGeom_t* owned) noexcept : g_(owned) {
+  // GEOS computes a collection's envelope the first time it is asked and
+  // caches it inside the geometry: two threads asking at once (perimeters in
+  // parallel over shared communes) raced, and the parts of région-wide
+  // alliances came out 14 to 17 from one run to the next. Asked here, while
+  // one thread owns the geometry, every later use only reads it.
+  if (g_) {
+    double ignored = 0;
+    GEOSGeom_getXMin_r(geos(), g_.get(), &ignored);
+  }
+}
 
 Geometry Geometry::clone() const {
   if (!g_) return {};

@@ -129,3 +129,25 @@ TEST_CASE("overlaps of the two pôles métropolitains: Nantes Métropole and Sai
   CHECK(overlap_geometry(d.base, d.perimeters, *o).is_valid());
   CHECK(o->area_km2 > 0);
 }
+
+TEST_CASE("perimeters are the same on every run, in parallel or not") {
+  // The région-wide alliances share every commune between threads: on a base
+  // just loaded, their parts once came out 14 to 17 from run to run (GEOS
+  // caches a collection's envelope on first use; it is now computed when a
+  // geometry is made). So each run loads the base afresh.
+  const RealData& d = real();
+  const auto file = std::filesystem::path(CARTES_TEST_BINARY_DIR) / "geodata" / "loire-bretagne.gpkg";
+  for (int run = 0; run < 3; ++run) {
+    const TerritoryBase fresh = load_territory_base(file);
+    const std::vector<Perimeter> parallel = compute_perimeters(fresh, d.catalogue.alliances, nullptr, 4);
+    for (std::size_t i = 0; i < parallel.size(); ++i) {
+      INFO(d.catalogue.alliances[i].id);
+      CHECK(parallel[i].parts == d.perimeters[i].parts);
+      CHECK(parallel[i].polygons == d.perimeters[i].polygons);
+      CHECK(parallel[i].area_km2 == Approx(d.perimeters[i].area_km2).epsilon(1e-12));
+    }
+  }
+  const std::vector<Perimeter> one_thread = compute_perimeters(d.base, d.catalogue.alliances, nullptr, 1);
+  for (std::size_t i = 0; i < one_thread.size(); ++i) CHECK(one_thread[i].parts == d.perimeters[i].parts);
+  CHECK(d.perimeters[d.index("alliance-cnfpt-regions-metiers-publics")].parts == 14);
+}
