@@ -16,6 +16,8 @@ packages=(
   libegl-dev
   # tests: Catch2 v2, headless X server with Mesa's software OpenGL
   catch2 xvfb xauth libgl1-mesa-dri mesa-utils
+  # the shared catalogue store (issue 12): server, PostGIS, client library
+  postgresql-15 postgresql-15-postgis-3 libpq-dev
   # tests: real input events into the viewer window (edit mode)
   xdotool
   # real GIS client used by tests and benchmarks; time and bc for tools/bench,

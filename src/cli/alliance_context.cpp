@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/paths.hpp"
 #include "core/progress.hpp"
+#include "model/catalogue_store.hpp"
 #include "model/territory_io.hpp"
 #include "sources/scopes.hpp"
 
@@ -30,6 +31,10 @@ std::filesystem::path CatalogueOptions::base_path() const {
   return base.empty() ? paths::default_base(scope) : std::filesystem::path(base);
 }
 
+model::Catalogue load_catalogue(const CatalogueOptions& options, const model::Vocabulary& vocabulary) {
+  return model::open_catalogue_store(options.catalogue_path().string())->load(vocabulary).catalogue;
+}
+
 model::TerritoryBase load_base(const std::filesystem::path& path, Progress* progress) {
   model::TerritoryBase base = model::load_territory_base(path, progress);
   for (const std::string& note : base.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
@@ -39,7 +44,7 @@ model::TerritoryBase load_base(const std::filesystem::path& path, Progress* prog
 AllianceData load_alliance_data(const CatalogueOptions& options, bool with_perimeters) {
   AllianceData d;
   d.vocabulary = model::Vocabulary::load_default();
-  d.catalogue = model::load_catalogue(options.catalogue_path(), d.vocabulary);
+  d.catalogue = load_catalogue(options, d.vocabulary);
   StreamProgress progress(stderr);
   d.base = load_base(options.base_path(), &progress);
   model::validate_against_base(d.catalogue, d.base);

@@ -23,7 +23,7 @@ class Progress;
 namespace cartes::cli {
 
 struct CatalogueOptions {
-  std::string catalogue;  // empty: paths::default_catalogue()
+  std::string catalogue;  // empty: paths::default_catalogue(); "PG:…": the shared store
   std::string base;       // empty: paths::default_base(scope)
   std::string scope = "loire-bretagne";
 
@@ -39,6 +39,10 @@ struct AllianceData {
   model::TerritoryBase base;
   std::vector<model::Perimeter> perimeters;  // perimeters[i] for catalogue.alliances[i]
 };
+
+// The catalogue from its store (a file, or "PG:…"): syntax, keys and
+// vocabularies checked (CatalogueError).
+model::Catalogue load_catalogue(const CatalogueOptions& options, const model::Vocabulary& vocabulary);
 
 // Loads a territory base and prints on stderr what loading had to guess
 // (TerritoryBase::notes).

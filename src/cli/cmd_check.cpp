@@ -12,6 +12,7 @@
 #include "cli/command.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "model/catalogue_store.hpp"
 #include "model/territory_io.hpp"
 
 namespace cartes::cli {
@@ -32,7 +33,9 @@ class CheckCommand final : public Command {
   int run() override {
     const auto path = options_.catalogue_path();
     const auto vocabulary = model::Vocabulary::load_default();
-    const model::Catalogue catalogue = model::load_catalogue(path, vocabulary);
+    if (format_ && model::is_database_location(path.string()))
+      throw UsageError("--format rewrites a catalogue file; a database store is always canonical");
+    const model::Catalogue catalogue = load_catalogue(options_, vocabulary);
     if (format_) reformat(path, catalogue);
 
     int members = 0, imaginees = 0;

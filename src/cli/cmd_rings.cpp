@@ -210,7 +210,7 @@ class RingsCommand final : public Command {
     if (!d.vocabulary.contains("themes", req.theme))
       throw UsageError("unknown theme '" + req.theme + "' in --theme (see geodata/vocabularies.toml)");
     try {
-      d.catalogue = model::load_catalogue(options_.catalogue_path(), d.vocabulary);
+      d.catalogue = load_catalogue(options_, d.vocabulary);
       model::validate_against_base(d.catalogue, d.base);
       d.perimeters = model::compute_perimeters(d.base, d.catalogue.alliances, &progress);
     } catch (const Error& e) {

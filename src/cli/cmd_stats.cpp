@@ -37,7 +37,7 @@ class StatsCommand final : public Command {
     CatalogueOptions options;
     options.catalogue = catalogue_;
     const auto vocabulary = model::Vocabulary::load_default();
-    const auto catalogue = model::load_catalogue(options.catalogue_path(), vocabulary);
+    const auto catalogue = load_catalogue(options, vocabulary);
     const model::FamilyStats s = model::family_stats(catalogue.alliances, vocabulary, by_, *model::parse_weight(weight_));
     const bool gommettes = s.weight == model::StatWeight::gommettes;
     if (gommettes && s.alliances == 0)

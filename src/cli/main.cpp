@@ -9,9 +9,11 @@
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
+#include "store_pg/pg_catalogue_store.hpp"
 
 int main(int argc, char** argv) {
   using namespace cartes;
+  store_pg::register_catalogue_store();  // --catalogue PG:… for every command
   CLI::App app{"cartes: alliances between the territories of Loire-Bretagne"};
   app.require_subcommand(1);
   auto commands = cli::all_commands();

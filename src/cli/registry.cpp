@@ -9,6 +9,7 @@ std::unique_ptr<Command> make_alliances_command();
 std::unique_ptr<Command> make_stats_command();
 std::unique_ptr<Command> make_export_command();
 std::unique_ptr<Command> make_rings_command();
+std::unique_ptr<Command> make_db_command();
 #ifdef CARTES_WITH_VIEWER
 std::unique_ptr<Command> make_view_command();
 std::unique_ptr<Command> make_render_command();
@@ -28,6 +29,7 @@ std::vector<std::unique_ptr<Command>> all_commands() {
   out.push_back(make_render_command());
 #endif
   out.push_back(make_rings_command());
+  out.push_back(make_db_command());
   out.push_back(make_version_command());
   return out;
 }

@@ -62,4 +62,9 @@ fs::path shaders() {
   return from_env_or("CARTES_SHADERS", share.empty() ? fs::path(build_config::source_root) / "shaders" : share / "shaders");
 }
 
+fs::path migrations() {
+  const fs::path share = installed_share();
+  return share.empty() ? fs::path(build_config::source_root) / "db" / "migrations" : share / "db" / "migrations";
+}
+
 }  // namespace cartes::paths

@@ -33,4 +33,7 @@ std::filesystem::path default_catalogue();
 // Shaders folder: $CARTES_SHADERS, else <share>/shaders or <source>/shaders.
 std::filesystem::path shaders();
 
+// The catalogue store's SQL migrations: <share>/db/migrations or <source>/db/migrations.
+std::filesystem::path migrations();
+
 }  // namespace cartes::paths

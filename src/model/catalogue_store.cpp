@@ -97,11 +97,22 @@ CatalogueVersion TomlCatalogueStore::save_if_unchanged(const Catalogue& catalogu
 
 bool is_database_location(std::string_view location) { return location.rfind("PG:", 0) == 0; }
 
+namespace {
+DatabaseStoreFactory& database_factory() {
+  static DatabaseStoreFactory factory;
+  return factory;
+}
+}  // namespace
+
+void set_database_store_factory(DatabaseStoreFactory factory) { database_factory() = std::move(factory); }
+
 std::unique_ptr<CatalogueStore> open_catalogue_store(const std::string& location) {
   if (location.empty()) throw UsageError("no catalogue given");
-  if (is_database_location(location))
+  if (is_database_location(location)) {
+    if (database_factory()) return database_factory()(location);
     throw UsageError("catalogue " + location.substr(0, 3) +
                      "…: this build of Cartes has no PostgreSQL store (a catalogue file is expected)");
+  }
   return std::make_unique<TomlCatalogueStore>(location);
 }
 

@@ -8,6 +8,7 @@
 // the version it was based on, and is refused (CatalogueConflict, nothing
 // written) when the stored catalogue has changed since.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -90,9 +91,12 @@ class TomlCatalogueStore final : public CatalogueStore {
 // The version token of a catalogue's bytes (the TOML store's rule).
 CatalogueVersion version_of_text(std::string_view bytes);
 
-// "PG:..." opens the PostgreSQL store when it is built in; anything else is a
-// TOML file path. UsageError for an empty location.
+// "PG:..." opens the PostgreSQL store when a front end registered it (the
+// database layer, src/store_pg, is above the model); anything else is a TOML file
+// path. UsageError for an empty location.
 std::unique_ptr<CatalogueStore> open_catalogue_store(const std::string& location);
+using DatabaseStoreFactory = std::function<std::unique_ptr<CatalogueStore>(const std::string& location)>;
+void set_database_store_factory(DatabaseStoreFactory factory);
 
 // True when a --catalogue value names a database rather than a file.
 bool is_database_location(std::string_view location);
