@@ -39,6 +39,9 @@ CREATE TABLE cartes.alliances (
   -- The workshop card (FORMAT.md, Workshop): {"table": 3, "session": "...",
   -- "gommettes": [["themes", [["mobilite", 4]]], ...]}, or null.
   workshop jsonb,
+  -- The alliance's canonical TOML (FORMAT.md), members and partners
+  -- included: what a save compares, and what the history keeps of it.
+  canonical text NOT NULL,
   version integer NOT NULL DEFAULT 1,
   updated_by text NOT NULL DEFAULT current_user,
   updated_at timestamptz NOT NULL DEFAULT now()
@@ -68,6 +71,7 @@ CREATE TABLE cartes.partners (
 -- members and partners are rewritten with it, so the row's version tells).
 CREATE TABLE cartes.history (
   id bigserial PRIMARY KEY,
+  revision bigint NOT NULL,  -- the catalogue's revision this change made
   alliance_id text NOT NULL,
   operation text NOT NULL,
   changed_by text NOT NULL DEFAULT current_user,
@@ -77,15 +81,18 @@ CREATE TABLE cartes.history (
 );
 
 CREATE FUNCTION cartes.record_history() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  r bigint;
 BEGIN
+  UPDATE cartes.catalogue SET revision = revision + 1 RETURNING revision INTO r;
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO cartes.history (alliance_id, operation, after) VALUES (NEW.id, 'insert', to_jsonb(NEW));
+    INSERT INTO cartes.history (revision, alliance_id, operation, after) VALUES (r, NEW.id, 'insert', to_jsonb(NEW));
   ELSIF TG_OP = 'UPDATE' THEN
-    INSERT INTO cartes.history (alliance_id, operation, before, after) VALUES (NEW.id, 'update', to_jsonb(OLD), to_jsonb(NEW));
+    INSERT INTO cartes.history (revision, alliance_id, operation, before, after)
+      VALUES (r, NEW.id, 'update', to_jsonb(OLD), to_jsonb(NEW));
   ELSE
-    INSERT INTO cartes.history (alliance_id, operation, before) VALUES (OLD.id, 'delete', to_jsonb(OLD));
+    INSERT INTO cartes.history (revision, alliance_id, operation, before) VALUES (r, OLD.id, 'delete', to_jsonb(OLD));
   END IF;
-  UPDATE cartes.catalogue SET revision = revision + 1;
   RETURN NULL;
 END $$;
 

@@ -138,36 +138,26 @@ Snapshot read_snapshot(PgConnection& c, const std::string& where) {
   return s;
 }
 
-// Who changed the catalogue last, for a refused save.
-std::string last_changes(PgConnection& c) {
-  const PgRows r = c.exec(
-      "SELECT alliance_id, operation, changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') "
-      "FROM cartes.history ORDER BY id DESC LIMIT 3");
-  std::string out;
-  for (std::size_t i = 0; i < r.size(); ++i)
-    out += (out.empty() ? "" : "; ") + r.text(i, 0) + " (" + r.text(i, 1) + " by " + r.text(i, 2) + " at " + r.text(i, 3) + ")";
-  return out.empty() ? "" : " (last: " + out + ")";
-}
-
 void write_alliance(PgConnection& c, const Alliance& a, int position) {
   const auto opt = [](const std::string& s) { return std::optional<std::string>(s); };
   c.exec(R"(INSERT INTO cartes.alliances (id, position, name, status, themes, finalites, portage_kind, portage_structure,
-              portage_lead, temporalite, intensite, tendance, since, scope, confidence, confidence_note, sources, notes, workshop)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb)
+              portage_lead, temporalite, intensite, tendance, since, scope, confidence, confidence_note, sources, notes, workshop,
+              canonical)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb, $20)
             ON CONFLICT (id) DO UPDATE SET position = EXCLUDED.position, name = EXCLUDED.name, status = EXCLUDED.status,
               themes = EXCLUDED.themes, finalites = EXCLUDED.finalites, portage_kind = EXCLUDED.portage_kind,
               portage_structure = EXCLUDED.portage_structure, portage_lead = EXCLUDED.portage_lead,
               temporalite = EXCLUDED.temporalite, intensite = EXCLUDED.intensite, tendance = EXCLUDED.tendance,
               since = EXCLUDED.since, scope = EXCLUDED.scope, confidence = EXCLUDED.confidence,
               confidence_note = EXCLUDED.confidence_note, sources = EXCLUDED.sources, notes = EXCLUDED.notes,
-              workshop = EXCLUDED.workshop, version = cartes.alliances.version + 1,
+              workshop = EXCLUDED.workshop, canonical = EXCLUDED.canonical, version = cartes.alliances.version + 1,
               updated_by = current_user, updated_at = now())",
          {opt(a.id), opt(std::to_string(position)), opt(a.name), opt(std::string(to_string(a.status))),
           opt(text_array(a.themes)), opt(text_array(a.finalites)), opt(a.portage.kind), opt(a.portage.structure),
           opt(a.portage.lead), opt(std::string(to_string(a.temporalite))), opt(std::string(to_string(a.intensite))),
           opt(std::string(to_string(a.tendance))), a.since ? opt(std::to_string(*a.since)) : std::nullopt, opt(a.scope),
           opt(std::string(to_string(a.confidence))), opt(a.confidence_note), opt(text_array(a.sources)), opt(a.notes),
-          workshop_json(a)},
+          workshop_json(a), opt(to_canonical_toml(a))},
          ExitCode::output);
   c.exec("DELETE FROM cartes.members WHERE alliance_id = $1", {a.id}, ExitCode::output);
   c.exec("DELETE FROM cartes.partners WHERE alliance_id = $1", {a.id}, ExitCode::output);
@@ -220,27 +210,77 @@ CatalogueVersion PgCatalogueStore::write(const Catalogue& catalogue, const Catal
   PgTransaction t(c);
   // One saver at a time: the catalogue row is the lock.
   const std::string revision = c.exec("SELECT revision FROM cartes.catalogue FOR UPDATE", {}, ExitCode::output).text(0, 0);
-  if (expected && expected->token != token(revision))
-    throw CatalogueConflict(describe() + " changed since it was loaded" + last_changes(c) +
-                            ": nothing was saved; reload it and re-apply your edits");
+  const std::string base_revision =
+      expected && expected->token.rfind("rev:", 0) == 0 ? expected->token.substr(4) : revision;
+  if (expected && expected->token.rfind("rev:", 0) != 0)
+    throw CatalogueConflict(describe() + ": the version given is not one of this store's");
+  // Per alliance, three states: as the saver read it (at base_revision), as
+  // it is now (others may have saved since), and as the saver wants it. An
+  // alliance only the saver changed is written; one only others changed is
+  // kept as they left it; one both changed differently is a conflict.
   const Snapshot now = read_snapshot(c, describe());
   std::map<std::string, std::pair<std::size_t, std::string>> stored;  // id -> position, canonical text
   for (std::size_t i = 0; i < now.catalogue.alliances.size(); ++i)
     stored[now.catalogue.alliances[i].id] = {i, to_canonical_toml(now.catalogue.alliances[i])};
-  std::map<std::string, bool> kept;
+  const bool others_saved = revision != base_revision;
+  // The first change after base_revision tells what an alliance was then
+  // (its `before`; no row: as it is now).
+  auto as_read = [&](const std::string& id) -> std::optional<std::string> {
+    if (others_saved) {
+      const PgRows r = c.exec("SELECT operation, before->>'canonical' FROM cartes.history "
+                              "WHERE alliance_id = $1 AND revision > $2::bigint ORDER BY id LIMIT 1",
+                              {id, base_revision});
+      if (!r.empty()) return r.text(0, 0) == "insert" ? std::nullopt : r.at(0, 1);
+    }
+    auto it = stored.find(id);
+    return it == stored.end() ? std::nullopt : std::optional<std::string>(it->second.second);
+  };
+  std::vector<std::string> conflicts;
+  auto conflict = [&](const std::string& id) {
+    const PgRows r = c.exec("SELECT operation, changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') "
+                            "FROM cartes.history WHERE alliance_id = $1 ORDER BY id DESC LIMIT 1", {id});
+    conflicts.push_back(r.empty() ? id : id + " (" + r.text(0, 0) + " by " + r.text(0, 1) + " at " + r.text(0, 2) + ")");
+  };
+  std::map<std::string, bool> mine;
   for (std::size_t i = 0; i < catalogue.alliances.size(); ++i) {
     const Alliance& a = catalogue.alliances[i];
-    kept[a.id] = true;
+    mine[a.id] = true;
+    const std::string text = to_canonical_toml(a);
     auto it = stored.find(a.id);
-    if (it != stored.end() && it->second.second == to_canonical_toml(a)) {
-      if (it->second.first != i)
+    const std::optional<std::string> theirs =
+        it == stored.end() ? std::nullopt : std::optional<std::string>(it->second.second);
+    if (theirs == text) {
+      if (it->second.first != i && !others_saved)
         c.exec("UPDATE cartes.alliances SET position = $2 WHERE id = $1", {a.id, std::to_string(i)}, ExitCode::output);
+      continue;
+    }
+    const std::optional<std::string> read = as_read(a.id);
+    if (expected && read == text) continue;  // untouched by the saver: theirs stands
+    if (expected && read != theirs) {        // changed on both sides
+      conflict(a.id);
       continue;
     }
     write_alliance(c, a, static_cast<int>(i));
   }
-  for (const auto& [id, where] : stored)
-    if (!kept.count(id)) c.exec("DELETE FROM cartes.alliances WHERE id = $1", {id}, ExitCode::output);
+  for (const auto& [id, where] : stored) {
+    if (mine.count(id)) continue;
+    if (expected && others_saved) {
+      const std::optional<std::string> read = as_read(id);
+      if (!read) continue;                   // added by others since: theirs stands
+      if (read != where.second) {            // removed here, changed there
+        conflict(id);
+        continue;
+      }
+    }
+    c.exec("DELETE FROM cartes.alliances WHERE id = $1", {id}, ExitCode::output);
+  }
+  if (!conflicts.empty()) {
+    std::string list;
+    for (const auto& x : conflicts) list += (list.empty() ? "" : "; ") + x;
+    throw CatalogueConflict(describe() + ": changed by someone else since it was loaded: " + list +
+                            ": nothing was saved; reload and re-apply your edits to " +
+                            (conflicts.size() == 1 ? "it" : "them"));
+  }
   c.exec("UPDATE cartes.catalogue SET revision = revision + "
          "CASE WHEN header IS DISTINCT FROM $2 OR format <> $1::integer THEN 1 ELSE 0 END, format = $1::integer, header = $2",
          {std::to_string(catalogue.format), catalogue.header}, ExitCode::output);

@@ -53,11 +53,26 @@ TEST_CASE("a save based on a stale version of the shared catalogue is refused an
 
   mine.catalogue.alliances.front().notes = "Ma note";
   CHECK_THROWS_WITH(first.save_if_unchanged(mine.catalogue, mine.version),
-                    Catch::Contains("changed since it was loaded") && Catch::Contains("mixte (update by cartes at") &&
+                    Catch::Contains("changed by someone else since it was loaded: mixte (update by cartes at") &&
                         Catch::Contains("nothing was saved"));
   const model::Catalogue now = first.load(test::vocabulary()).catalogue;
   CHECK(now.alliances.front().name == "Leur nom");
   CHECK(now.alliances.front().notes != "Ma note");
   CHECK(first.current_version() == after_theirs);
+
+  // Edits of different alliances from stale versions both stand: each saver
+  // rewrites only what it changed.
+  model::LoadedCatalogue a = first.load(test::vocabulary());
+  model::LoadedCatalogue b = second.load(test::vocabulary());
+  a.catalogue.alliances[1].name = "Changée par A";
+  b.catalogue.alliances[2].name = "Changée par B";
+  b.catalogue.alliances.erase(b.catalogue.alliances.begin() + 3);  // B removes the fourth
+  first.save_if_unchanged(a.catalogue, a.version);
+  second.save_if_unchanged(b.catalogue, b.version);
+  const model::Catalogue merged = first.load(test::vocabulary()).catalogue;
+  REQUIRE(merged.alliances.size() == a.catalogue.alliances.size() - 1);
+  CHECK(merged.alliances[1].name == "Changée par A");
+  CHECK(merged.alliances[2].name == "Changée par B");
+  CHECK(merged.alliances.front().name == "Leur nom");
   store_pg::PgConnection(admin).exec("DROP DATABASE cartes_conflict WITH (FORCE)");
 }
