@@ -4,6 +4,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/paths.hpp"
 
 namespace cartes::app {
 
@@ -22,12 +23,36 @@ model::CatalogueEdit inverse_of(const model::CatalogueEdit& step) {
 
 void Editor::open_store() {
   store_ = model::open_catalogue_store(file_.string());
+  anchor_ = file_;
+  if (store_->local_files().empty()) {
+    const std::size_t h = std::hash<std::string>{}(store_->describe());
+    std::filesystem::create_directories(paths::state_folder());
+    anchor_ = paths::state_folder() / ("database-" + std::to_string(h) + ".toml");
+  }
   model::LoadedCatalogue loaded = store_->load(*vocabulary_);
   version_ = loaded.version;
-  restore_ = model::restore_journal(file_, loaded, *vocabulary_);
+  restore_ = model::restore_journal(anchor_, loaded, *vocabulary_);
   history_.emplace(std::move(loaded.catalogue));
-  if (!restore_) journal_.emplace(file_, version_);  // a journal to restore stays until the user chooses
+  if (!restore_) journal_.emplace(anchor_, version_);  // a journal to restore stays until the user chooses
   changed();
+}
+
+bool Editor::store_changed() const {
+  try {
+    return attached() && store_->changed_since(version_);
+  } catch (const Error&) {
+    return false;  // an unreachable store is said at the next save
+  }
+}
+
+void Editor::reload() {
+  open_store();
+  message_ = "catalogue relu : " + store_->describe();
+}
+
+void Editor::reread_after_save() {
+  if (!store_->local_files().empty()) return;
+  open_store();
 }
 
 void Editor::attach(const std::filesystem::path& catalogue, const model::Vocabulary& vocabulary,
@@ -110,9 +135,12 @@ Editor::SaveResult Editor::save() {
     return SaveResult::failed;
   }
   history_->mark_saved();
-  journal_.emplace(file_, version_);  // the saved file is the journal's new start
+  journal_.emplace(anchor_, version_);  // the saved file is the journal's new start
   restore_.reset();
-  message_ = "enregistré dans " + file_.string();
+  // A database merges others' changes to other alliances into the save: read
+  // it back, or the next save would undo theirs (undo history ends there).
+  reread_after_save();
+  message_ = "enregistré dans " + store_->describe();
   return SaveResult::saved;
 }
 
@@ -131,17 +159,18 @@ Editor::SaveResult Editor::save_as(const std::filesystem::path& file) {
     return SaveResult::failed;
   }
   std::error_code ec;
-  std::filesystem::remove(model::EditJournal::path_for(file_), ec);  // the old file's journal is saved work now
+  std::filesystem::remove(model::EditJournal::path_for(anchor_), ec);  // the old journal is saved work now
   file_ = file;
+  anchor_ = store_->local_files().empty() ? anchor_ : file_;
   history_->mark_saved();
-  journal_.emplace(file_, version_);
+  journal_.emplace(anchor_, version_);
   message_ = "enregistré dans " + file_.string();
   return SaveResult::saved;
 }
 
 std::filesystem::path Editor::reload_keeping_aside() {
-  std::filesystem::path aside = file_;
-  aside.replace_filename(file_.stem().string() + ".mes-modifications" + file_.extension().string());
+  std::filesystem::path aside = anchor_;
+  aside.replace_filename(anchor_.stem().string() + ".mes-modifications" + anchor_.extension().string());
   write_file_atomically(aside, model::to_canonical_toml(history_->catalogue()));
   open_store();
   if (restore_) decline_restore();  // the journal was made on the old version: its edits are in the aside copy
@@ -160,7 +189,7 @@ void Editor::accept_restore() {
   restore_.reset();
   // A new journal holding the restored edits as one step (the saved
   // alliances out, the restored ones in), so that a second crash loses nothing.
-  journal_.emplace(file_, version_);
+  journal_.emplace(anchor_, version_);
   model::CatalogueEdit net;
   net.label = "Modifications restaurées";
   model::Catalogue saved = store_->load(*vocabulary_).catalogue;
@@ -174,7 +203,7 @@ void Editor::accept_restore() {
 
 void Editor::decline_restore() {
   restore_.reset();
-  journal_.emplace(file_, version_);  // drops the old journal
+  journal_.emplace(anchor_, version_);  // drops the old journal
   changed();
 }
 

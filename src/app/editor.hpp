@@ -62,15 +62,26 @@ class Editor {
   void accept_restore();
   void decline_restore();
 
+  // The stored catalogue changed since it was read (another editor, a git
+  // pull): the viewer reads it again when nothing is unsaved.
+  bool store_changed() const;
+  void reload();
+
   // The last thing said to the user (saved, refused, conflict, error).
   const std::string& message() const { return message_; }
 
  private:
   void changed();
   void open_store();
+  // A database catalogue was saved: read it again (others' changes to other
+  // alliances were kept by the store and must not be written back).
+  void reread_after_save();
   void journal(const model::CatalogueEdit& step);
 
   std::filesystem::path file_;
+  // What the journal and the aside copy are named after: the catalogue file,
+  // or for a database a file in paths::state_folder() named after it.
+  std::filesystem::path anchor_;
   const model::Vocabulary* vocabulary_ = nullptr;
   std::shared_ptr<const model::TerritoryBase> base_;
   std::unique_ptr<model::CatalogueStore> store_;

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "model/catalogue_store.hpp"
 #include "model/territory_io.hpp"
 
 namespace cartes::app {
@@ -38,7 +39,8 @@ LoadedAlliances load_alliances(const DataPaths& paths, const model::TerritoryBas
   }
   if (paths.catalogue.empty()) return out;
   if (progress) progress->step("reading the alliance catalogue");
-  auto catalogue = model::load_catalogue(paths.catalogue, out.vocabulary);
+  // Through its store: a file, or a shared database ("PG:…").
+  auto catalogue = model::open_catalogue_store(paths.catalogue.string())->load(out.vocabulary).catalogue;
   const auto check = model::check_against_base(catalogue, base);
   for (const auto& e : check.errors) out.warnings.push_back(e.str());
   for (const auto& e : check.out_of_scope) out.warnings.push_back(e.str());

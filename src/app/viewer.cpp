@@ -117,7 +117,9 @@ void Viewer::poll_loader() {
 
 std::string Viewer::title() const {
   std::string t = "Cartes — alliances des territoires";
-  if (!model_.paths.catalogue.empty()) t += " — " + model_.paths.catalogue.filename().string();
+  if (editor_.attached()) t += " — " + (editor_.file().string().rfind("PG:", 0) == 0 ? std::string("base partagée")
+                                                                                     : editor_.file().filename().string());
+  else if (!model_.paths.catalogue.empty()) t += " — " + model_.paths.catalogue.filename().string();
   if (editor_.modified()) t = "• " + t + " (modifications non enregistrées)";
   return t;
 }
@@ -169,6 +171,19 @@ void Viewer::edit_frame(const ImGuiIO& io) {
   }
   install_refresh();
   if (refresh_ && !refresh_->error().empty()) status_.step = "refresh: " + refresh_->error();
+  // Other people's changes (a shared database, a git pull) come in by
+  // themselves while nothing here is unsaved: the store is asked every 2 s.
+  const auto now = std::chrono::steady_clock::now();
+  if (!editor_.modified() && now - last_poll_ > std::chrono::seconds(2)) {
+    last_poll_ = now;
+    if (editor_.store_changed()) {
+      try {
+        editor_.reload();
+      } catch (const std::exception& e) {
+        report(e);
+      }
+    }
+  }
   if (!editor_panel_.open) return;
   // Shortcuts, unless a text field has the keyboard.
   if (!io.WantTextInput && io.KeyCtrl) {

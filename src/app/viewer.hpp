@@ -119,6 +119,7 @@ class Viewer {
   std::uint64_t requested_revision_ = 0;
   bool quit_asked_ = false, quit_confirmed_ = false;
   std::function<void()> wake_;
+  std::chrono::steady_clock::time_point last_poll_{};
 };
 
 }  // namespace cartes::app

@@ -62,6 +62,12 @@ fs::path shaders() {
   return from_env_or("CARTES_SHADERS", share.empty() ? fs::path(build_config::source_root) / "shaders" : share / "shaders");
 }
 
+fs::path state_folder() {
+  if (const char* v = std::getenv("XDG_STATE_HOME"); v && *v) return fs::path(v) / "cartes";
+  const char* home = std::getenv("HOME");
+  return fs::path(home && *home ? home : "/tmp") / ".local" / "state" / "cartes";
+}
+
 fs::path migrations() {
   const fs::path share = installed_share();
   return share.empty() ? fs::path(build_config::source_root) / "db" / "migrations" : share / "db" / "migrations";

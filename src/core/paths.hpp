@@ -33,6 +33,10 @@ std::filesystem::path default_catalogue();
 // Shaders folder: $CARTES_SHADERS, else <share>/shaders or <source>/shaders.
 std::filesystem::path shaders();
 
+// Where the viewer keeps what belongs to no file (the edit journal of a
+// database catalogue): $XDG_STATE_HOME/cartes, else ~/.local/state/cartes.
+std::filesystem::path state_folder();
+
 // The catalogue store's SQL migrations: <share>/db/migrations or <source>/db/migrations.
 std::filesystem::path migrations();
 

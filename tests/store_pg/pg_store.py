@@ -6,8 +6,8 @@ usage: pg_store.py CARTES PG_DIR CATALOGUE BASE
 
 - db status / init / init again / upgrade;
 - push of the shipped catalogue, then pull: the same file byte for byte;
-- check, alliances list|show, stats and export give the same output on the
-  PG: catalogue as on the file;
+- check, alliances list|show, stats, export and render give the same output
+  on the PG: catalogue as on the file;
 - an edit through the store: one history row naming who, before and after;
 - names with quotes and SQL in them stored and read back unchanged;
 - faults: no server there, a wrong password (never printed), a database
@@ -87,6 +87,14 @@ sizes = [subprocess.run(["ogrinfo", "-ro", "-q", "-sql", "SELECT count(*) FROM a
                         capture_output=True, text=True).stdout for o in ("file.gpkg", "store.gpkg")]
 if counts[0] != counts[1] or sizes[0] != sizes[1] or counts[0] == 0:
     failures.append(f"export: layers {counts}, alliances {sizes}")
+
+# The map drawn from the store is the map drawn from the file (under Xvfb in
+# the test run; skipped without a display).
+if os.environ.get("DISPLAY"):
+    for source, out in ((catalogue, "file.png"), (store, "store.png")):
+        run("render", "--out", os.path.join(work, out), "--size", "640x480", "--catalogue", source, "--base", base)
+    if open(os.path.join(work, "file.png"), "rb").read() != open(os.path.join(work, "store.png"), "rb").read():
+        failures.append("render: the store's map differs from the file's")
 
 # An edit through the store: saved, versioned, in the history.
 run("alliances", "set", "energiv", "--intensite", "faible", "--catalogue", store, "--base", base)
