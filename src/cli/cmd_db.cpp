@@ -29,7 +29,7 @@ class DbCommand final : public Command {
  public:
   std::string name() const override { return "db"; }
   std::string description() const override {
-    return "The shared catalogue on PostgreSQL/PostGIS: init, upgrade, status, push, pull";
+    return "The shared catalogue on PostgreSQL/PostGIS: init, upgrade, status, push, pull, grant";
   }
   void configure(CLI::App& app) override {
     app.require_subcommand(1);
@@ -40,7 +40,13 @@ class DbCommand final : public Command {
     push_->add_option("file", file_, "Catalogue file (TOML)")->required();
     pull_ = app.add_subcommand("pull", "Write the store's catalogue to a file, canonically");
     pull_->add_option("--out", file_, "Catalogue file to write")->required();
-    for (CLI::App* sub : {init_, upgrade_, status_, push_, pull_})
+    grant_ = app.add_subcommand("grant", "Give a person (a PostgreSQL login) a Cartes role: reader, editor or admin");
+    grant_->add_option("login", login_, "The person's PostgreSQL login (created, without password, when missing)")
+        ->required();
+    grant_->add_option("role", role_, "reader (reads), editor (edits alliances) or admin (schema, roles)")
+        ->required()
+        ->check(CLI::IsMember({"reader", "editor", "admin"}));
+    for (CLI::App* sub : {init_, upgrade_, status_, push_, pull_, grant_})
       sub->add_option("--db", db_, "The database: PG:<libpq connection string or service=…> "
                                    "(passwords from ~/.pgpass, PGPASSWORD or pg_service.conf, never here)")
           ->required();
@@ -69,6 +75,21 @@ class DbCommand final : public Command {
                   n.text(0, 0).c_str(), n.text(0, 1).c_str());
       return 0;
     }
+    if (grant_->parsed()) {
+      // Identifiers quoted by the server (format %I), never spliced here; the
+      // password is the person's to set (\password in psql), never ours.
+      store_pg::PgConnection c(conninfo);
+      store_pg::require_current_schema(c);
+      store_pg::PgTransaction t(c);
+      if (c.exec("SELECT 1 FROM pg_roles WHERE rolname = $1", {login_}).empty())
+        c.exec_script(c.exec("SELECT format('CREATE ROLE %I LOGIN', $1::text)", {login_}).text(0, 0), ExitCode::output);
+      c.exec_script(c.exec("SELECT format('GRANT %I TO %I', $1::text, $2::text)", {"cartes_" + role_, login_}).text(0, 0),
+                    ExitCode::output);
+      t.commit();
+      std::printf("%s is now a Cartes %s on %s (set a password with \\password %s in psql, or use .pgpass)\n",
+                  login_.c_str(), role_.c_str(), c.describe().c_str(), login_.c_str());
+      return 0;
+    }
     const auto vocabulary = model::Vocabulary::load_default();
     store_pg::PgCatalogueStore store(conninfo);
     if (push_->parsed()) {
@@ -86,8 +107,9 @@ class DbCommand final : public Command {
   }
 
  private:
-  CLI::App *init_ = nullptr, *upgrade_ = nullptr, *status_ = nullptr, *push_ = nullptr, *pull_ = nullptr;
-  std::string db_, file_;
+  CLI::App *init_ = nullptr, *upgrade_ = nullptr, *status_ = nullptr, *push_ = nullptr, *pull_ = nullptr,
+           *grant_ = nullptr;
+  std::string db_, file_, login_, role_;
 };
 
 }  // namespace

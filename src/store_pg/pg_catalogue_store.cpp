@@ -199,10 +199,25 @@ CatalogueVersion PgCatalogueStore::current_version() const {
   return {token(connection_->exec("SELECT revision FROM cartes.catalogue").text(0, 0))};
 }
 
-CatalogueVersion PgCatalogueStore::save(const Catalogue& catalogue) { return write(catalogue, nullptr); }
+namespace {
+// A save cut short (connection killed, server stopped) rolled back whole.
+template <typename F>
+CatalogueVersion saving(F&& f) {
+  try {
+    return f();
+  } catch (const PgError& e) {
+    throw PgError(e.code(), std::string(e.what()) + " (the save is one transaction: nothing of it was kept)",
+                  e.sqlstate());
+  }
+}
+}  // namespace
+
+CatalogueVersion PgCatalogueStore::save(const Catalogue& catalogue) {
+  return saving([&] { return write(catalogue, nullptr); });
+}
 
 CatalogueVersion PgCatalogueStore::save_if_unchanged(const Catalogue& catalogue, const CatalogueVersion& expected) {
-  return write(catalogue, &expected);
+  return saving([&] { return write(catalogue, &expected); });
 }
 
 CatalogueVersion PgCatalogueStore::write(const Catalogue& catalogue, const CatalogueVersion* expected) {

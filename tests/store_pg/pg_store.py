@@ -120,7 +120,13 @@ r = run("alliances", "list", "--catalogue", f"PG:host=127.0.0.1 port={port} dbna
         "--base", base, expect=3)
 if "password authentication failed" not in r.stderr or "s3cr3t-wrong" in r.stderr + r.stdout:
     failures.append("wrong password (and it must never be printed): " + r.stderr)
-psql("DROP ROLE IF EXISTS lecteur; CREATE ROLE lecteur LOGIN IN ROLE cartes_reader", url)
+psql("DROP ROLE IF EXISTS lecteur", url)
+r = run("db", "grant", "lecteur", "reader", "--db", store)
+if "lecteur is now a Cartes reader" not in r.stdout:
+    failures.append("db grant: " + r.stdout + r.stderr)
+r = run("db", "grant", "x\"; DROP TABLE cartes.alliances; --", "editor", "--db", store)
+if psql("SELECT count(*) FROM cartes.alliances", url).stdout.strip() != "37":
+    failures.append("db grant with SQL in the login name ran it")
 reader = url.replace("user=cartes", "user=lecteur")
 r = run("alliances", "list", "--catalogue", "PG:" + reader, "--base", base)
 r = run("alliances", "set", "energiv", "--intensite", "forte", "--catalogue", "PG:" + reader, "--base", base, expect=5)
