@@ -4,13 +4,19 @@
 // pull writes the store's catalogue to a file (canonical: pull after push
 // gives the file back byte for byte).
 #include <CLI/CLI.hpp>
+#include <unistd.h>
+
 #include <cstdio>
+#include <filesystem>
 
 #include "cli/alliance_context.hpp"
 #include "cli/command.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
+#include "core/progress.hpp"
+#include "geo/vector_copy.hpp"
+#include "model/export.hpp"
 #include "store_pg/migrations.hpp"
 #include "store_pg/pg_catalogue_store.hpp"
 #include "model/catalogue_store.hpp"
@@ -46,7 +52,10 @@ class DbCommand final : public Command {
     grant_->add_option("role", role_, "reader (reads), editor (edits alliances) or admin (schema, roles)")
         ->required()
         ->check(CLI::IsMember({"reader", "editor", "admin"}));
-    for (CLI::App* sub : {init_, upgrade_, status_, push_, pull_, grant_})
+    publish_ = app.add_subcommand("publish", "Publish the territory base and the alliance perimeters to PostGIS "
+                                             "(schema cartes_map), styled for QGIS as in the GeoPackage export");
+    base_options_.add_to(*publish_, false);
+    for (CLI::App* sub : {init_, upgrade_, status_, push_, pull_, grant_, publish_})
       sub->add_option("--db", db_, "The database: PG:<libpq connection string or service=…> "
                                    "(passwords from ~/.pgpass, PGPASSWORD or pg_service.conf, never here)")
           ->required();
@@ -75,6 +84,7 @@ class DbCommand final : public Command {
                   n.text(0, 0).c_str(), n.text(0, 1).c_str());
       return 0;
     }
+    if (publish_->parsed()) return publish(conninfo);
     if (grant_->parsed()) {
       // Identifiers quoted by the server (format %I), never spliced here; the
       // password is the person's to set (\password in psql), never ours.
@@ -107,8 +117,61 @@ class DbCommand final : public Command {
   }
 
  private:
+  // The store's catalogue exported (perimeters, overlaps, base layers, QGIS
+  // styles), its layers copied into PostGIS by GDAL, the styles into the
+  // database's layer_styles table, where QGIS looks for them.
+  int publish(const std::string& conninfo) {
+    CatalogueOptions options = base_options_;
+    options.catalogue = db_;
+    AllianceData d = load_alliance_data(options, true);
+    const std::filesystem::path folder = std::filesystem::temp_directory_path() /
+                                         ("cartes-publish-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    struct Cleanup {
+      std::filesystem::path p;
+      ~Cleanup() {
+        std::error_code ec;
+        std::filesystem::remove_all(p, ec);
+      }
+    } cleanup{folder};
+    const auto gpkg = folder / "export.gpkg";
+    StreamProgress progress(stderr);
+    const model::ExportSummary summary = model::export_gpkg(gpkg, d.base, d.catalogue, d.vocabulary, d.perimeters, {},
+                                                            &progress);
+    store_pg::PgConnection c(conninfo);
+    c.exec("CREATE SCHEMA IF NOT EXISTS cartes_map", {}, ExitCode::output);
+    std::vector<std::string> layers;
+    for (const auto& [layer, count] : summary.features) layers.push_back(layer);
+    progress.step("copying " + std::to_string(layers.size()) + " layers to PostGIS");
+    geo::copy_layers_to_postgis(gpkg, conninfo, "cartes_map", layers);
+    // QGIS's own table (QgsPostgresProvider), created as QGIS would.
+    c.exec(R"(CREATE TABLE IF NOT EXISTS public.layer_styles (
+                id serial PRIMARY KEY, f_table_catalog varchar, f_table_schema varchar, f_table_name varchar,
+                f_geometry_column varchar, stylename text, styleqml xml, stylesld xml, useasdefault boolean,
+                description text, owner varchar(63) DEFAULT CURRENT_USER, ui xml,
+                update_time timestamp DEFAULT CURRENT_TIMESTAMP, type varchar))", {}, ExitCode::output);
+    c.exec("DELETE FROM public.layer_styles WHERE f_table_schema = 'cartes_map'", {}, ExitCode::output);
+    int styles = 0;
+    for (const auto& style : geo::read_layer_styles(gpkg)) {
+      c.exec("INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, "
+             "stylename, styleqml, stylesld, useasdefault, description, type) "
+             "VALUES (current_database(), 'cartes_map', $1, $2, $3, $4::xml, nullif($5, '')::xml, $6::boolean, $7, nullif($8, ''))",
+             {style.layer, std::string(style.geometry_column.empty() ? "" : "geom"), style.name, style.qml, style.sld,
+              std::string(style.use_as_default ? "true" : "false"), style.description, style.type},
+             ExitCode::output);
+      ++styles;
+    }
+    c.exec("GRANT USAGE ON SCHEMA cartes_map TO cartes_reader", {}, ExitCode::output);
+    c.exec("GRANT SELECT ON ALL TABLES IN SCHEMA cartes_map TO cartes_reader", {}, ExitCode::output);
+    c.exec("GRANT SELECT ON public.layer_styles TO cartes_reader", {}, ExitCode::output);
+    std::printf("published %zu layers and %d QGIS styles to %s, schema cartes_map\n", layers.size(), styles,
+                c.describe().c_str());
+    return 0;
+  }
+
+  CatalogueOptions base_options_;
   CLI::App *init_ = nullptr, *upgrade_ = nullptr, *status_ = nullptr, *push_ = nullptr, *pull_ = nullptr,
-           *grant_ = nullptr;
+           *grant_ = nullptr, *publish_ = nullptr;
   std::string db_, file_, login_, role_;
 };
 

@@ -8,6 +8,7 @@ usage: pg_store.py CARTES PG_DIR CATALOGUE BASE
 - push of the shipped catalogue, then pull: the same file byte for byte;
 - check, alliances list|show, stats, export and render give the same output
   on the PG: catalogue as on the file;
+- db publish: QGIS opens the PostGIS layers styled as the GeoPackage's;
 - an edit through the store: one history row naming who, before and after;
 - names with quotes and SQL in them stored and read back unchanged;
 - faults: no server there, a wrong password (never printed), a database
@@ -87,6 +88,27 @@ sizes = [subprocess.run(["ogrinfo", "-ro", "-q", "-sql", "SELECT count(*) FROM a
                         capture_output=True, text=True).stdout for o in ("file.gpkg", "store.gpkg")]
 if counts[0] != counts[1] or sizes[0] != sizes[1] or counts[0] == 0:
     failures.append(f"export: layers {counts}, alliances {sizes}")
+
+# Published to PostGIS, the layers open in QGIS as styled as the GeoPackage
+# export's: same renderers, categories and per-feature colours and outlines.
+r = run("db", "publish", "--db", store, "--base", base)
+if "published 10 layers and 9 QGIS styles" not in r.stdout:
+    failures.append("db publish: " + r.stdout + r.stderr)
+run("db", "publish", "--db", store, "--base", base)  # again: replaces its own tables only
+if psql("SELECT count(*) FROM cartes.alliances", url).stdout.strip() != "37":
+    failures.append("db publish touched the catalogue's own tables")
+probe = os.path.join(root, "tests", "fixtures", "qgis", "probe_export.py")
+env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+probes = []
+for source, out in ((os.path.join(work, "file.gpkg"), "probe-file.json"), (store, "probe-store.json")):
+    subprocess.run(["/usr/bin/python3", probe, source, os.path.join(work, out)], env=env, capture_output=True)
+    try:
+        probes.append(json.load(open(os.path.join(work, out))))
+    except (OSError, ValueError):
+        probes.append({})
+if not probes[0] or probes[0] != probes[1] or probes[1].get("alliances", {}).get("renderer") != "categorizedSymbol":
+    diff = [k for k in probes[0] if probes[0].get(k) != probes[1].get(k)] if probes[0] else "no probe"
+    failures.append(f"QGIS sees the published layers differently from the GeoPackage's: {diff}")
 
 # The map drawn from the store is the map drawn from the file (under Xvfb in
 # the test run; skipped without a display).
