@@ -1,10 +1,13 @@
 #include "app/editor.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
+#include "model/alliance_fields.hpp"
 
 namespace cartes::app {
 
@@ -31,6 +34,8 @@ void Editor::open_store() {
   }
   model::LoadedCatalogue loaded = store_->load(*vocabulary_);
   version_ = loaded.version;
+  read_ = loaded.catalogue;
+  conflicts_.clear();
   restore_ = model::restore_journal(anchor_, loaded, *vocabulary_);
   history_.emplace(std::move(loaded.catalogue));
   if (!restore_) journal_.emplace(anchor_, version_);  // a journal to restore stays until the user chooses
@@ -129,6 +134,7 @@ Editor::SaveResult Editor::save() {
     version_ = store_->save_if_unchanged(history_->catalogue(), version_);
   } catch (const model::CatalogueConflict& e) {
     message_ = e.what();
+    find_conflicts();
     return SaveResult::conflict;
   } catch (const Error& e) {
     message_ = e.what();
@@ -176,6 +182,78 @@ std::filesystem::path Editor::reload_keeping_aside() {
   if (restore_) decline_restore();  // the journal was made on the old version: its edits are in the aside copy
   message_ = "rechargé ; vos modifications sont dans " + aside.string();
   return aside;
+}
+
+namespace {
+std::map<std::string, const model::Alliance*> by_id(const model::Catalogue& c) {
+  std::map<std::string, const model::Alliance*> out;
+  for (const auto& a : c.alliances) out[a.id] = &a;
+  return out;
+}
+std::optional<std::string> text_of(const std::map<std::string, const model::Alliance*>& m, const std::string& id) {
+  auto it = m.find(id);
+  return it == m.end() ? std::nullopt : std::optional<std::string>(model::to_canonical_toml(*it->second));
+}
+std::optional<model::Alliance> copy_of(const std::map<std::string, const model::Alliance*>& m, const std::string& id) {
+  auto it = m.find(id);
+  return it == m.end() ? std::nullopt : std::optional<model::Alliance>(*it->second);
+}
+}  // namespace
+
+void Editor::find_conflicts() {
+  conflicts_.clear();
+  model::Catalogue latest;
+  try {
+    latest = store_->load(*vocabulary_).catalogue;
+  } catch (const Error&) {
+    return;  // the message says why the save failed; nothing to compare
+  }
+  const auto base = by_id(read_), mine = by_id(history_->catalogue()), theirs = by_id(latest);
+  std::set<std::string> ids;
+  for (const auto* m : {&base, &mine, &theirs})
+    for (const auto& [id, a] : *m) ids.insert(id);
+  for (const std::string& id : ids) {
+    const auto b = text_of(base, id), me = text_of(mine, id), them = text_of(theirs, id);
+    if (me == b || them == b || me == them) continue;  // changed on one side at most
+    Conflict c{id, "", copy_of(mine, id), copy_of(theirs, id), {}};
+    c.name = c.mine ? c.mine->name : c.theirs ? c.theirs->name : id;
+    if (c.mine && c.theirs)
+      for (const model::AllianceColumn& column : model::alliance_columns())
+        if (column.cell(*c.mine) != column.cell(*c.theirs)) c.columns.push_back(column.name);
+    conflicts_.push_back(std::move(c));
+  }
+}
+
+void Editor::resolve_conflicts(const std::vector<std::string>& keep_mine) {
+  const model::Catalogue base = read_, mine = history_->catalogue();
+  std::set<std::string> conflicting;
+  for (const auto& c : conflicts_) conflicting.insert(c.id);
+  open_store();  // the stored catalogue as it is now
+  const auto before = by_id(base), wanted = by_id(mine);
+  std::set<std::string> ids;
+  for (const auto* m : {&before, &wanted})
+    for (const auto& [id, a] : *m) ids.insert(id);
+  model::Catalogue merged = history_->catalogue();
+  for (const std::string& id : ids) {
+    if (text_of(before, id) == text_of(wanted, id)) continue;  // not changed by this editor
+    if (conflicting.count(id) && std::find(keep_mine.begin(), keep_mine.end(), id) == keep_mine.end()) continue;
+    auto it = std::find_if(merged.alliances.begin(), merged.alliances.end(), [&](const auto& a) { return a.id == id; });
+    if (auto w = wanted.find(id); w != wanted.end()) {
+      if (it != merged.alliances.end()) *it = *w->second;
+      else merged.alliances.push_back(*w->second);
+    } else if (it != merged.alliances.end()) {
+      merged.alliances.erase(it);
+    }
+  }
+  // One step from the stored catalogue to the merged one.
+  model::CatalogueEdit step;
+  step.label = "Réappliquer mes modifications";
+  const auto& now = history_->catalogue().alliances;
+  for (std::size_t i = now.size(); i-- > 0;) step.changes.push_back({i, now[i], std::nullopt});
+  for (std::size_t i = 0; i < merged.alliances.size(); ++i) step.changes.push_back({i, std::nullopt, merged.alliances[i]});
+  if (model::to_canonical_toml(merged) != model::to_canonical_toml(history_->catalogue()))
+    edit([&](model::EditHistory& h) { h.apply(step); });
+  message_ = "vos modifications sont réappliquées sur la version enregistrée : vérifiez, puis enregistrez";
 }
 
 std::optional<std::size_t> Editor::restore_offer() const {

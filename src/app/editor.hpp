@@ -57,6 +57,21 @@ class Editor {
   // then the file is read again; the user re-applies from the aside copy.
   std::filesystem::path reload_keeping_aside();
 
+  // A refused save, alliance by alliance: what this editor changed, what
+  // others changed since it read the catalogue, and where both changed the
+  // same alliance differently (shown side by side, to keep one or the other).
+  struct Conflict {
+    std::string id;
+    std::string name;
+    std::optional<model::Alliance> mine, theirs;  // nullopt: removed on that side
+    std::vector<std::string> columns;             // the fields that differ
+  };
+  const std::vector<Conflict>& conflicts() const { return conflicts_; }
+  // Reads the stored catalogue again and re-applies, as one undoable step,
+  // every change of this editor: on the conflicting alliances only those in
+  // `keep_mine` (the others keep the other editor's version). Unsaved after.
+  void resolve_conflicts(const std::vector<std::string>& keep_mine);
+
   // Edits of a session that did not save (a crash, kill -9): restore or drop.
   std::optional<std::size_t> restore_offer() const;  // events in the journal
   void accept_restore();
@@ -77,6 +92,7 @@ class Editor {
   // alliances were kept by the store and must not be written back).
   void reread_after_save();
   void journal(const model::CatalogueEdit& step);
+  void find_conflicts();
 
   std::filesystem::path file_;
   // What the journal and the aside copy are named after: the catalogue file,
@@ -90,6 +106,8 @@ class Editor {
   std::optional<model::EditJournal> journal_;
   std::optional<model::RestoredEdits> restore_;
   std::vector<model::CatalogueIssue> issues_;
+  model::Catalogue read_;              // the catalogue as read from the store: the base of a merge
+  std::vector<Conflict> conflicts_;    // of the last refused save
   std::uint64_t revision_ = 0;
   std::string message_;
 };

@@ -12,6 +12,7 @@
 
 #include "app/panels.hpp"
 #include "app/test_probe.hpp"
+#include "model/alliance_fields.hpp"
 #include "core/text.hpp"
 #include "model/families.hpp"
 #include "sources/scopes.hpp"
@@ -241,10 +242,62 @@ void draw_editor_panel(EditorPanelState& state, Editor& editor, const AppModel& 
   // Save, and what a refused save asks.
   if (state.save_requested) {
     state.save_requested = false;
-    if (editor.save() == Editor::SaveResult::conflict) ImGui::OpenPopup("Conflit");
+    if (editor.save() == Editor::SaveResult::conflict) {
+      state.keep_mine.clear();
+      for (const auto& c : editor.conflicts()) state.keep_mine.push_back(c.id);  // default: keep mine
+      ImGui::OpenPopup("Conflit");
+    }
   }
   if (ImGui::BeginPopupModal("Conflit", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::TextWrapped("Le fichier a changé sur le disque depuis son chargement : rien n'a été écrit.");
+    ImGui::TextWrapped("Le catalogue a changé depuis son chargement (un autre éditeur, un git pull) : rien n'a été "
+                       "écrit.");
+    // Alliance by alliance: yours beside theirs, to keep one or the other;
+    // every other change of yours is re-applied on their version.
+    const auto& conflicts = editor.conflicts();
+    if (!conflicts.empty()) {
+      ImGui::TextWrapped("Modifiées des deux côtés :");
+      if (ImGui::BeginTable("conflicts", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Alliance");
+        ImGui::TableSetupColumn("Champs différents");
+        ImGui::TableSetupColumn("La vôtre");
+        ImGui::TableSetupColumn("La leur");
+        ImGui::TableHeadersRow();
+        for (const auto& c : conflicts) {
+          ImGui::TableNextRow();
+          ImGui::TableNextColumn();
+          ImGui::TextUnformatted(c.name.c_str());
+          ImGui::TableNextColumn();
+          std::string columns;
+          for (const auto& col : c.columns) columns += (columns.empty() ? "" : ", ") + col;
+          ImGui::TextWrapped("%s", c.mine && c.theirs ? columns.c_str() : c.mine ? "supprimée par l'autre" : "supprimée par vous");
+          auto describe = [](const std::optional<model::Alliance>& a, const std::vector<std::string>& cols) {
+            if (!a) return std::string("(supprimée)");
+            std::string out;
+            for (const auto& name : cols)
+              if (const model::AllianceColumn* col = model::find_column(name)) out += name + " : " + col->cell(*a) + "\n";
+            return out.empty() ? a->name : out;
+          };
+          bool mine = std::find(state.keep_mine.begin(), state.keep_mine.end(), c.id) != state.keep_mine.end();
+          ImGui::TableNextColumn();
+          ImGui::PushID(c.id.c_str());
+          if (ImGui::RadioButton("garder##mine", mine) && !mine) state.keep_mine.push_back(c.id);
+          ImGui::TextWrapped("%s", describe(c.mine, c.columns).c_str());
+          ImGui::TableNextColumn();
+          if (ImGui::RadioButton("garder##theirs", !mine) && mine) std::erase(state.keep_mine, c.id);
+          ImGui::TextWrapped("%s", describe(c.theirs, c.columns).c_str());
+          ImGui::PopID();
+        }
+        ImGui::EndTable();
+      }
+    }
+    if (ImGui::Button("Réappliquer mes modifications sur leur version")) {
+      try {
+        editor.resolve_conflicts(state.keep_mine);
+      } catch (const std::exception& e) {
+        state.error = e.what();
+      }
+      ImGui::CloseCurrentPopup();
+    }
     if (ImGui::Button("Recharger (mes modifications gardées à part)")) {
       try {
         editor.reload_keeping_aside();

@@ -82,6 +82,7 @@ struct EditorPanelState {
   char save_as[1024] = {};
   bool save_requested = false;     // Ctrl+S, the menu or the button
   bool workshop_open = false;      // "Écran Atelier…" chosen: the viewer opens the Atelier window
+  std::vector<std::string> keep_mine;  // conflicting alliances whose version of this editor is kept
   std::string error;
   // Text fields, filled from the alliance unless being typed in.
   std::string buffers_for;

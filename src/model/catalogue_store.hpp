@@ -36,7 +36,14 @@ struct LoadedCatalogue {
 // when where the store knows. Exit 4: the input (the edit) no longer fits.
 class CatalogueConflict : public DataError {
  public:
-  explicit CatalogueConflict(std::string message) : DataError(std::move(message)) {}
+  // `alliances`: the ids changed on both sides, when the store compares
+  // alliance by alliance (empty: the whole catalogue conflicts, as a file does).
+  explicit CatalogueConflict(std::string message, std::vector<std::string> alliances = {})
+      : DataError(std::move(message)), alliances_(std::move(alliances)) {}
+  const std::vector<std::string>& alliances() const { return alliances_; }
+
+ private:
+  std::vector<std::string> alliances_;
 };
 
 class CatalogueStore {

@@ -250,8 +250,9 @@ CatalogueVersion PgCatalogueStore::write(const Catalogue& catalogue, const Catal
     auto it = stored.find(id);
     return it == stored.end() ? std::nullopt : std::optional<std::string>(it->second.second);
   };
-  std::vector<std::string> conflicts;
+  std::vector<std::string> conflicts, conflicting_ids;
   auto conflict = [&](const std::string& id) {
+    conflicting_ids.push_back(id);
     const PgRows r = c.exec("SELECT operation, changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') "
                             "FROM cartes.history WHERE alliance_id = $1 ORDER BY id DESC LIMIT 1", {id});
     conflicts.push_back(r.empty() ? id : id + " (" + r.text(0, 0) + " by " + r.text(0, 1) + " at " + r.text(0, 2) + ")");
@@ -294,7 +295,8 @@ CatalogueVersion PgCatalogueStore::write(const Catalogue& catalogue, const Catal
     for (const auto& x : conflicts) list += (list.empty() ? "" : "; ") + x;
     throw CatalogueConflict(describe() + ": changed by someone else since it was loaded: " + list +
                             ": nothing was saved; reload and re-apply your edits to " +
-                            (conflicts.size() == 1 ? "it" : "them"));
+                            (conflicts.size() == 1 ? "it" : "them"),
+                            conflicting_ids);
   }
   c.exec("UPDATE cartes.catalogue SET revision = revision + "
          "CASE WHEN header IS DISTINCT FROM $2 OR format <> $1::integer THEN 1 ELSE 0 END, format = $1::integer, header = $2",

@@ -163,3 +163,34 @@ TEST_CASE("the refresh job gives the perimeters compute_perimeters gives, off th
   CHECK(r->overlaps.size() == model::compute_overlaps(*f.base, expected).size());
   CHECK(job.error().empty());
 }
+
+TEST_CASE("a refused save shows the alliances changed on both sides and re-applies the rest") {
+  for (const bool keep_mine : {false, true}) {
+    Fixture f;
+    Editor e;
+    e.attach(f.file, vocabulary(), f.base);
+    const std::string one = e.catalogue().alliances[1].id, two = e.catalogue().alliances[2].id;
+    model::Alliance a1 = e.catalogue().alliances[1], a2 = e.catalogue().alliances[2];
+    a1.notes = "Ma note";
+    a2.name = "Mon nom";
+    REQUIRE(e.edit([&](model::EditHistory& h) { h.replace(one, a1); }));
+    REQUIRE(e.edit([&](model::EditHistory& h) { h.replace(two, a2); }));
+    // Someone else changes the first and the third alliance meanwhile.
+    model::Catalogue theirs = test::synthetic_catalogue();
+    theirs.alliances[0].name = "Leur nom";
+    theirs.alliances[2].name = "Leur nom aussi";
+    model::save_catalogue(theirs, f.file);
+    REQUIRE(e.save() == Editor::SaveResult::conflict);
+    REQUIRE(e.conflicts().size() == 1);
+    CHECK(e.conflicts()[0].id == two);
+    CHECK(e.conflicts()[0].columns == std::vector<std::string>{"name"});
+    CHECK(e.conflicts()[0].theirs->name == "Leur nom aussi");
+    e.resolve_conflicts(keep_mine ? std::vector<std::string>{two} : std::vector<std::string>{});
+    CHECK(e.modified());
+    CHECK(e.save() == Editor::SaveResult::saved);
+    const model::Catalogue saved = model::load_catalogue(f.file, vocabulary());
+    CHECK(saved.alliances[0].name == "Leur nom");
+    CHECK(saved.alliances[1].notes == "Ma note");
+    CHECK(saved.alliances[2].name == (keep_mine ? "Mon nom" : "Leur nom aussi"));
+  }
+}
