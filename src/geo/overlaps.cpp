@@ -1,42 +1,12 @@
 #include "geo/overlaps.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
-#include <exception>
-#include <mutex>
-#include <thread>
 
+#include "core/parallel.hpp"
 #include "geo/geos_handle.hpp"
 
 namespace cartes::geo {
-
-namespace {
-
-template <class F>
-void run_parallel(std::size_t n, unsigned threads, F&& f) {
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr error;
-  std::mutex m;
-  const auto work = [&] {
-    for (std::size_t i; (i = next++) < n;) {
-      try {
-        f(i);
-      } catch (...) {
-        std::lock_guard lock(m);
-        if (!error) error = std::current_exception();
-        next = n;
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  if (error) std::rethrow_exception(error);
-}
-
-}  // namespace
 
 OverlapResult remove_overlaps(std::vector<Geometry*> polygons, std::span<const int> group, unsigned threads,
                               double min_area) {
@@ -62,7 +32,7 @@ OverlapResult remove_overlaps(std::vector<Geometry*> polygons, std::span<const i
 
   // Overlap of each pair (read-only on the polygons).
   std::vector<Geometry> overlap(pairs.size());
-  run_parallel(pairs.size(), threads, [&](std::size_t k) {
+  parallel_for(pairs.size(), threads, [&](std::size_t k) {
     const auto [i, j] = pairs[k];
     if (!polygons[i]->intersects(*polygons[j])) return;
     Geometry g = polygons[i]->intersection(*polygons[j]).as_multipolygon();
@@ -84,15 +54,13 @@ OverlapResult remove_overlaps(std::vector<Geometry*> polygons, std::span<const i
     if (!by_cut[i].empty()) targets.push_back(i);
   // Each polygon is rewritten by one task; the overlaps are already computed,
   // so no task reads another's polygon.
-  run_parallel(targets.size(), threads, [&](std::size_t t) {
+  parallel_for(targets.size(), threads, [&](std::size_t t) {
     const std::size_t i = targets[t];
     std::vector<Geometry> parts;
     for (std::size_t k : by_cut[i]) parts.push_back(std::move(overlap[k]));
     Geometry cutter = parts.size() == 1 ? std::move(parts.front()) : unary_union(std::move(parts));
     Geometry g = polygons[i]->difference(cutter).as_multipolygon();
     if (!g.is_valid()) g = g.make_valid();
-    (void)g.envelope();
-    (void)cutter.envelope();
     result.original[i] = std::move(*polygons[i]);
     result.removed[i] = std::move(cutter);
     *polygons[i] = std::move(g);

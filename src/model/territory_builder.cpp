@@ -354,7 +354,6 @@ TerritoryBase build_territory_base(const BuildOptions& options, ProblemReporter&
                      c.name + ": " + g.invalid_reason() + "; repaired with make_valid"});
       g = g.make_valid();
     }
-    (void)g.envelope();  // computed here once, so the dissolve threads only read the geometry
     t.area_km2 = g.area() / 1e6;
     t.geometry = std::move(g);
   });
