@@ -217,9 +217,7 @@ void Editor::find_conflicts() {
     if (me == b || them == b || me == them) continue;  // changed on one side at most
     Conflict c{id, "", copy_of(mine, id), copy_of(theirs, id), {}};
     c.name = c.mine ? c.mine->name : c.theirs ? c.theirs->name : id;
-    if (c.mine && c.theirs)
-      for (const model::AllianceColumn& column : model::alliance_columns())
-        if (column.cell(*c.mine) != column.cell(*c.theirs)) c.columns.push_back(column.name);
+    if (c.mine && c.theirs) c.columns = model::differing_columns(*c.mine, *c.theirs);
     conflicts_.push_back(std::move(c));
   }
 }
@@ -270,7 +268,7 @@ void Editor::accept_restore() {
   journal_.emplace(anchor_, version_);
   model::CatalogueEdit net;
   net.label = "Modifications restaurées";
-  model::Catalogue saved = store_->load(*vocabulary_).catalogue;
+  const model::Catalogue& saved = read_;  // what the journal was replayed on
   const auto& now = history_->catalogue().alliances;
   for (std::size_t i = saved.alliances.size(); i-- > 0;) net.changes.push_back({i, saved.alliances[i], std::nullopt});
   for (std::size_t i = 0; i < now.size(); ++i) net.changes.push_back({i, std::nullopt, now[i]});

@@ -25,12 +25,6 @@ void copy_to(char* buffer, std::size_t size, const std::string& text) {
   std::snprintf(buffer, size, "%s", text.c_str());
 }
 
-std::string lines_of(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : "\n") + s;
-  return out;
-}
-
 std::vector<std::string> items_of(const char* text) {
   std::vector<std::string> out;
   std::string line;
@@ -267,8 +261,7 @@ void draw_editor_panel(EditorPanelState& state, Editor& editor, const AppModel& 
           ImGui::TableNextColumn();
           ImGui::TextUnformatted(c.name.c_str());
           ImGui::TableNextColumn();
-          std::string columns;
-          for (const auto& col : c.columns) columns += (columns.empty() ? "" : ", ") + col;
+          const std::string columns = join(c.columns, ", ");
           ImGui::TextWrapped("%s", c.mine && c.theirs ? columns.c_str() : c.mine ? "supprimée par l'autre" : "supprimée par vous");
           auto describe = [](const std::optional<model::Alliance>& a, const std::vector<std::string>& cols) {
             if (!a) return std::string("(supprimée)");
@@ -371,7 +364,7 @@ void draw_editor_panel(EditorPanelState& state, Editor& editor, const AppModel& 
       copy_to(state.name, sizeof state.name, a.name);
       copy_to(state.structure, sizeof state.structure, a.portage.structure);
       copy_to(state.confidence_note, sizeof state.confidence_note, a.confidence_note);
-      copy_to(state.sources, sizeof state.sources, lines_of(a.sources));
+      copy_to(state.sources, sizeof state.sources, join(a.sources, "\n"));
       copy_to(state.notes, sizeof state.notes, a.notes);
       state.buffers_for = id;
       state.buffers_revision = editor.revision();

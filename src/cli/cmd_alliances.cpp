@@ -10,18 +10,13 @@
 #include "cli/alliance_subcommands.hpp"
 #include "cli/command.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "model/stats.hpp"
 
 namespace cartes::cli {
 namespace {
 
 using nlohmann::ordered_json;
-
-std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
-  return out;
-}
 
 std::vector<std::string> labels(const model::Vocabulary& vocab, const char* family, const std::vector<std::string>& ids) {
   std::vector<std::string> out;
@@ -248,8 +243,8 @@ class AlliancesCommand final : public Command {
     const auto& v = d.vocabulary;
     std::printf("%s (%s)\n", a.name.c_str(), a.id.c_str());
     std::printf("  Statut       %s\n", v.label("status", model::to_string(a.status)).c_str());
-    std::printf("  Thèmes       %s\n", join(labels(v, "themes", a.themes)).c_str());
-    std::printf("  Finalités    %s\n", join(labels(v, "finalites", a.finalites)).c_str());
+    std::printf("  Thèmes       %s\n", join(labels(v, "themes", a.themes), ", ").c_str());
+    std::printf("  Finalités    %s\n", join(labels(v, "finalites", a.finalites), ", ").c_str());
     std::string portage = v.label("portage", a.portage.kind);
     if (!a.portage.structure.empty()) portage += " — " + a.portage.structure;
     if (!a.portage.lead.empty()) {

@@ -10,6 +10,7 @@
 #include "cli/edit_session.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "model/alliance_csv.hpp"
 
 namespace cartes::cli {
@@ -73,8 +74,7 @@ class ImportCsvCommand final : public Command {
         std::printf("add     %s\n", change.id.c_str());
       } else {
         ++updated;
-        std::string columns;
-        for (const auto& c : change.columns) columns += (columns.empty() ? "" : ", ") + c;
+        const std::string columns = join(change.columns, ", ");
         std::printf("update  %s: %s\n", change.id.c_str(), columns.empty() ? "member details" : columns.c_str());
       }
     }

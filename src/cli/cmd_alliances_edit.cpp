@@ -10,6 +10,7 @@
 #include "cli/alliance_subcommands.hpp"
 #include "cli/edit_session.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "model/catalogue.hpp"
 
 namespace cartes::cli {
@@ -21,11 +22,6 @@ std::string option_name(const std::string& column) {
   return out;
 }
 
-std::string joined(const std::vector<std::string>& items, const char* sep = ", ") {
-  std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : sep) + s;
-  return out;
-}
 
 // One option per column of the spreadsheet form (alliance_fields.hpp), so that
 // a field the model gains is an option here with no change. A column whose
@@ -53,7 +49,7 @@ class FieldOptions {
     for (const auto& [column, option] : options_) {
       if (option->count() == 0) continue;
       const std::vector<std::string>& values = values_.at(column->name);
-      const std::string text = column->list ? joined(values, ";") : (values.empty() ? std::string() : values.front());
+      const std::string text = column->list ? join(values, ";") : (values.empty() ? std::string() : values.front());
       try {
         column->assign(alliance, text, context);
       } catch (const DataError& e) {
@@ -66,14 +62,6 @@ class FieldOptions {
   std::map<std::string, std::vector<std::string>> values_;
   std::vector<std::pair<const model::AllianceColumn*, CLI::Option*>> options_;
 };
-
-// The columns whose text differs between two states of an alliance.
-std::vector<std::string> changed_columns(const model::Alliance& before, const model::Alliance& after) {
-  std::vector<std::string> out;
-  for (const model::AllianceColumn& column : model::alliance_columns())
-    if (column.cell(before) != column.cell(after)) out.push_back(column.name);
-  return out;
-}
 
 std::string member_text(const model::Member& m) { return std::string(model::level_name(m.level)) + ":" + m.code; }
 
@@ -122,7 +110,7 @@ class SetCommand final : public Command {
     const model::Alliance before = session.history().alliance(id_);
     model::Alliance after = before;
     fields_.apply(after, session.context());
-    const std::vector<std::string> changed = changed_columns(before, after);
+    const std::vector<std::string> changed = model::differing_columns(before, after);
     if (model::to_canonical_toml(before) == model::to_canonical_toml(after)) {
       std::printf("'%s' already has these values: nothing to save\n", id_.c_str());
       return 0;
@@ -130,7 +118,7 @@ class SetCommand final : public Command {
     session.refuse_if_invalid(after);
     session.history().replace(id_, after);
     session.save();
-    std::printf("updated '%s' in %s: %s\n", id_.c_str(), session.describe().c_str(), joined(changed).c_str());
+    std::printf("updated '%s' in %s: %s\n", id_.c_str(), session.describe().c_str(), join(changed, ", ").c_str());
     return 0;
   }
 
@@ -207,7 +195,7 @@ class MembersCommand final : public Command {
         if (it == after.members.end()) {
           std::vector<std::string> members;
           for (const model::Member& m : after.members) members.push_back(member_text(m));
-          throw DataError("alliance '" + id_ + "': " + text + " is not a member (members: " + joined(members) + ")");
+          throw DataError("alliance '" + id_ + "': " + text + " is not a member (members: " + join(members, ", ") + ")");
         }
         done.push_back(member_text(*it) + " " + it->name);
         std::erase_if(after.members, matches);
@@ -219,7 +207,7 @@ class MembersCommand final : public Command {
                                   (done.size() == 1 ? " membre" : " membres"));
     session.save();
     std::printf("'%s': %s %zu member%s (%s); %zu member%s now\n", id_.c_str(), add_->parsed() ? "added" : "removed",
-                done.size(), done.size() == 1 ? "" : "s", joined(done).c_str(), after.members.size(),
+                done.size(), done.size() == 1 ? "" : "s", join(done, ", ").c_str(), after.members.size(),
                 after.members.size() == 1 ? "" : "s");
     return 0;
   }

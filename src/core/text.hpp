@@ -13,6 +13,19 @@ namespace cartes {
 // "Châteaubriant" (œ -> oe, ’ -> ', - -> space).
 std::string fold_name(std::string_view s);
 
+// The items with `separator` between them.
+template <typename Items>
+std::string join(const Items& items, std::string_view separator) {
+  std::string out;
+  bool first = true;
+  for (const auto& item : items) {
+    if (!first) out += separator;
+    out += std::string_view(item);
+    first = false;
+  }
+  return out;
+}
+
 // Without its leading and trailing spaces and tabs.
 std::string_view trim_blanks(std::string_view s);
 

@@ -13,11 +13,7 @@ namespace {
 constexpr std::string_view bom = "\xEF\xBB\xBF";
 constexpr std::string_view crlf = "\r\n";
 
-std::string names_of_columns() {
-  std::string s;
-  for (const auto& n : column_names()) s += (s.empty() ? "" : ", ") + n;
-  return s;
-}
+std::string names_of_columns() { return join(column_names(), ", "); }
 }  // namespace
 
 std::string catalogue_to_csv(const Catalogue& catalogue) {
@@ -116,10 +112,7 @@ CsvImport plan_csv_import(std::string_view text, const std::string& source_name,
     } else if (to_canonical_toml(*existing) == to_canonical_toml(alliance)) {
       ++plan.unchanged;
     } else {
-      CsvImport::Change change{id, false, {}};
-      for (const AllianceColumn& column : alliance_columns())
-        if (column.cell(*existing) != column.cell(alliance)) change.columns.push_back(column.name);
-      plan.changes.push_back(std::move(change));
+      plan.changes.push_back({id, false, differing_columns(*existing, alliance)});
       plan.edit.changes.push_back({static_cast<std::size_t>(existing - current.alliances.begin()), *existing,
                                    std::move(alliance)});
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/csv.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "model/families.hpp"
@@ -14,20 +15,24 @@ namespace {
 // A list cell from its items; DataError when an item holds the separator
 // (it would come back as two).
 std::string join_items(const std::vector<std::string>& items, std::string_view column) {
-  std::string out;
-  for (const auto& item : items) {
+  for (const auto& item : items)
     if (item.find(list_separator) != std::string::npos)
       throw DataError(std::string(column) + ": '" + item + "' holds ';', the list separator of the spreadsheet form");
-    out += (out.empty() ? "" : ";") + item;
-  }
-  return out;
+  return join(items, std::string_view(&list_separator, 1));
 }
 
 std::vector<std::string> level_names() {
   std::vector<std::string> out;
-  for (Level l : {Level::commune, Level::epci, Level::pays, Level::departement, Level::region})
-    out.emplace_back(level_name(l));
+  for (Level l : all_levels) out.emplace_back(level_name(l));
   return out;
+}
+
+// A whole number written out in full ("2015", not "2015a"); nullopt otherwise.
+std::optional<int> whole_number(std::string_view text) {
+  int n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return n;
 }
 
 // The ids of a family's cell: each item an id or a French label.
@@ -78,11 +83,9 @@ std::vector<AllianceColumn> make_columns() {
                    a.since.reset();
                    return;
                  }
-                 int year = 0;
-                 const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
-                 if (ec != std::errc() || end != text.data() + text.size())
-                   throw DataError("since: '" + std::string(text) + "' is not a year");
-                 a.since = year;
+                 const std::optional<int> year = whole_number(text);
+                 if (!year) throw DataError("since: '" + std::string(text) + "' is not a year");
+                 a.since = *year;
                }});
   c.push_back({"scope", "Smallest base holding every member: " + sources::known_scopes_text(), false,
                [](const Alliance& a) { return a.scope; },
@@ -145,12 +148,11 @@ std::vector<AllianceColumn> make_columns() {
                    a.workshop.reset();
                    return;
                  }
-                 int table = 0;
-                 const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), table);
-                 if (ec != std::errc() || end != text.data() + text.size() || table < 1 || table > 999)
+                 const std::optional<int> table = whole_number(text);
+                 if (!table || *table < 1 || *table > 999)
                    throw DataError("workshop_table: '" + std::string(text) + "' is not a table number from 1 to 999");
                  if (!a.workshop) a.workshop.emplace();
-                 a.workshop->table = table;
+                 a.workshop->table = *table;
                }});
   c.push_back({"workshop_session", "Workshop session (free text)", false,
                [](const Alliance& a) { return a.workshop ? a.workshop->session : std::string(); },
@@ -189,11 +191,10 @@ std::vector<AllianceColumn> make_columns() {
                    const std::vector<std::string> cards = values_of(a, family);
                    if (std::find(cards.begin(), cards.end(), id) == cards.end())
                      throw DataError("gommettes: '" + item + "' is on a card this alliance does not have");
-                   int n = -1;
-                   const auto [end, ec] = std::from_chars(count.data(), count.data() + count.size(), n);
-                   if (ec != std::errc() || end != count.data() + count.size() || n < 0)
+                   const std::optional<int> n = whole_number(count);
+                   if (!n || *n < 0)
                      throw DataError("gommettes: '" + item + "': the count must be a whole number, 0 or more");
-                   a.workshop->set_count(family, id, n);
+                   a.workshop->set_count(family, id, *n);
                  }
                }});
   return c;
@@ -220,14 +221,15 @@ std::vector<std::string> column_names() {
 
 std::vector<std::string> split_items(std::string_view cell) {
   std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= cell.size()) {
-    const std::size_t end = cell.find(list_separator, start);
-    const std::string_view item = trim_blanks(cell.substr(start, end == std::string_view::npos ? cell.npos : end - start));
-    if (!item.empty()) out.emplace_back(item);
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
+  for (const std::string& item : csv::split_list(cell, list_separator))
+    if (const std::string_view t = trim_blanks(item); !t.empty()) out.emplace_back(t);
+  return out;
+}
+
+std::vector<std::string> differing_columns(const Alliance& a, const Alliance& b) {
+  std::vector<std::string> out;
+  for (const AllianceColumn& column : alliance_columns())
+    if (column.cell(a) != column.cell(b)) out.push_back(column.name);
   return out;
 }
 
@@ -249,12 +251,12 @@ Member resolve_member(std::string_view text, const FieldContext& context, const 
   };
   if (!level) {
     std::vector<Level> found;
-    for (Level l : {Level::commune, Level::epci, Level::pays, Level::departement, Level::region})
+    for (Level l : all_levels)
       if (context.base.find(l, code) || kept(l) != previous.end()) found.push_back(l);
     if (found.size() > 1) {
-      std::string choices;
-      for (Level l : found) choices += (choices.empty() ? "" : " or ") + std::string(level_name(l)) + ":" + code;
-      throw DataError("member " + code + " is a code at several levels: write " + choices);
+      std::vector<std::string> choices;
+      for (Level l : found) choices.push_back(std::string(level_name(l)) + ":" + code);
+      throw DataError("member " + code + " is a code at several levels: write " + join(choices, " or "));
     }
     if (found.size() == 1) level = found.front();
   }
@@ -270,7 +272,7 @@ Member resolve_member(std::string_view text, const FieldContext& context, const 
   }
   // Unknown: suggest codes of the level given (or of every level).
   std::vector<std::string> candidates;
-  for (Level l : {Level::commune, Level::epci, Level::pays, Level::departement, Level::region})
+  for (Level l : all_levels)
     if (!level || l == *level)
       for (const Territory& t : context.base.layer(l)) candidates.push_back(t.code);
   const std::string what = (level ? std::string(level_name(*level)) : std::string("territory")) + " code";

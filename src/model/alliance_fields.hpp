@@ -57,4 +57,8 @@ Member resolve_member(std::string_view text, const FieldContext& context, const 
 // The items of a list cell, each trimmed, empty ones dropped.
 std::vector<std::string> split_items(std::string_view cell);
 
+// The columns whose cells differ between two states of an alliance (what an
+// edit, an import or a conflict changed).
+std::vector<std::string> differing_columns(const Alliance& a, const Alliance& b);
+
 }  // namespace cartes::model

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/atomic_file.hpp"
+#include "core/text.hpp"
 #include "sources/scopes.hpp"
 
 namespace cartes::model {
@@ -322,8 +323,7 @@ class Parser {
       error(line_of(*g), what + "'gommettes' must be a table of families ([alliance.workshop.gommettes])");
       return w;
     }
-    std::string families;
-    for (auto f : workshop_families()) families += (families.empty() ? "" : ", ") + std::string(f);
+    const std::string families = join(workshop_families(), ", ");
     for (const auto& [key, node] : *gt) {
       const std::string family(key.str());
       const auto known = workshop_families();
@@ -341,10 +341,8 @@ class Parser {
       for (const auto& [id_key, count] : *counts) {
         const std::string id(id_key.str());
         if (std::find(cards.begin(), cards.end(), id) == cards.end()) {
-          std::string have;
-          for (const auto& c : cards) have += (have.empty() ? "" : ", ") + c;
           error(line_of(count), what + "gommettes on " + family + " '" + id + "', a card this alliance does not have (" +
-                                    family + ": " + (have.empty() ? "none" : have) + ")");
+                                    family + ": " + (cards.empty() ? "none" : join(cards, ", ")) + ")");
           continue;
         }
         if (!count.is_integer() || count.as_integer()->get() < 0 || count.as_integer()->get() > 100000) {

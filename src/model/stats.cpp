@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace cartes::model {
 
@@ -40,10 +41,8 @@ FamilyStats family_stats(const std::vector<Alliance>& alliances, const Vocabular
   if (gommettes) {
     const auto cards = workshop_families();
     if (std::find(cards.begin(), cards.end(), family) == cards.end()) {
-      std::string list;
-      for (auto f : cards) list += (list.empty() ? "" : ", ") + std::string(f);
       throw UsageError("--weight gommettes: the " + family + " family has no workshop cards (families with gommettes: " +
-                       list + ")");
+                       join(cards, ", ") + ")");
     }
   }
   FamilyStats out;

@@ -3,6 +3,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/text.hpp"
 #include "store_pg/migrations.hpp"
 #include "model/catalogue.hpp"
 
@@ -291,9 +292,7 @@ CatalogueVersion PgCatalogueStore::write(const Catalogue& catalogue, const Catal
     c.exec("DELETE FROM cartes.alliances WHERE id = $1", {id}, ExitCode::output);
   }
   if (!conflicts.empty()) {
-    std::string list;
-    for (const auto& x : conflicts) list += (list.empty() ? "" : "; ") + x;
-    throw CatalogueConflict(describe() + ": changed by someone else since it was loaded: " + list +
+    throw CatalogueConflict(describe() + ": changed by someone else since it was loaded: " + join(conflicts, "; ") +
                             ": nothing was saved; reload and re-apply your edits to " +
                             (conflicts.size() == 1 ? "it" : "them"),
                             conflicting_ids);
