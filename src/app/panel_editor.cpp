@@ -406,6 +406,11 @@ void draw_editor_panel(EditorPanelState& state, Editor& editor, const AppModel& 
   }
   field_issues(issues, {"member", "members"});
   if (ImGui::BeginTable("edit-members", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    // Level and button at their own width: a long name (CA de la Région
+    // Nazairienne et de l'Estuaire) otherwise cut them to "EPC" and "retire".
+    ImGui::TableSetupColumn("niveau", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("territoire", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("action", ImGuiTableColumnFlags_WidthFixed);
     for (std::size_t i = 0; i < a.members.size(); ++i) {
       const model::Member& m = a.members[i];
       ImGui::TableNextRow();
